@@ -1,0 +1,1 @@
+"""Superficial Intelligence dashboard: content, benchmark store, queries and charts."""

@@ -1,0 +1,159 @@
+"""The one owner of the DuckDB database: typed tables built from ``data/`` and ``content/``."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import weakref
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from superficial.catalog import Catalog, read_catalog
+from superficial.content import ContentLoad, Edition, load_editions
+from superficial.problems import Problem
+
+SCHEMA = """
+CREATE TABLE benchmarks (
+    benchmark        VARCHAR PRIMARY KEY,
+    unit             VARCHAR,
+    min_value        DOUBLE,
+    max_value        DOUBLE,
+    higher_is_better BOOLEAN,
+    description      VARCHAR,
+    link             VARCHAR,
+    source_line      INTEGER,
+    CHECK (min_value IS NULL OR max_value IS NULL OR min_value < max_value)
+);
+CREATE TABLE models (
+    name            VARCHAR PRIMARY KEY,
+    organization    VARCHAR NOT NULL,
+    family          VARCHAR,
+    total_params_b  DOUBLE CHECK (total_params_b > 0),
+    active_params_b DOUBLE CHECK (active_params_b > 0),
+    architecture    VARCHAR CHECK (architecture IN ('dense', 'MoE', 'SSM')),
+    release_date    DATE,
+    open_weights    BOOLEAN,
+    license         VARCHAR,
+    link            VARCHAR,
+    source_line     INTEGER,
+    CHECK (active_params_b IS NULL OR total_params_b IS NULL OR active_params_b <= total_params_b)
+);
+CREATE TABLE scores (
+    model       VARCHAR NOT NULL REFERENCES models (name),
+    benchmark   VARCHAR NOT NULL REFERENCES benchmarks (benchmark),
+    setting     VARCHAR NOT NULL,
+    value       DOUBLE NOT NULL,
+    source_url  VARCHAR NOT NULL,
+    note        VARCHAR,
+    source_line INTEGER,
+    CHECK (benchmark NOT IN ('MMLU', 'GSM8K', 'HumanEval', 'HellaSwag', 'ARC-Challenge') OR value BETWEEN 0 AND 100),
+    CHECK (benchmark <> 'MT-Bench' OR value BETWEEN 0 AND 10)
+);
+CREATE TABLE aliases (
+    alias       VARCHAR PRIMARY KEY,
+    model       VARCHAR NOT NULL REFERENCES models (name),
+    source_line INTEGER
+);
+CREATE TABLE editions (
+    slug         VARCHAR PRIMARY KEY,
+    title        VARCHAR NOT NULL,
+    number       INTEGER,
+    publish_date DATE,
+    updated_date DATE,
+    description  VARCHAR,
+    tags         VARCHAR[],
+    draft        BOOLEAN NOT NULL,
+    format       VARCHAR NOT NULL,
+    path         VARCHAR NOT NULL,
+    body         VARCHAR NOT NULL
+);
+"""
+
+READ_ONLY_CONFIG = {
+    "access_mode": "READ_ONLY",
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "memory_limit": "1GB",
+    "threads": 2,
+    "lock_configuration": True,
+}
+
+
+def editions_frame(editions: list[Edition]) -> pd.DataFrame:
+    """One row per edition, in the column order of the editions table."""
+    return pd.DataFrame(
+        [
+            {
+                "slug": e.slug, "title": e.title, "number": e.number, "publish_date": e.publish_date,
+                "updated_date": e.updated_date, "description": e.description, "tags": list(e.tags),
+                "draft": e.draft, "format": e.format, "path": e.path, "body": e.body,
+            }
+            for e in editions
+        ],
+        columns=["slug", "title", "number", "publish_date", "updated_date", "description",
+                 "tags", "draft", "format", "path", "body"],
+    )
+
+
+class Store:
+    """Benchmark tables and editions in one DuckDB database, opened read-only once built."""
+
+    def __init__(self, catalog: Catalog, content: ContentLoad):
+        self.catalog = catalog
+        self.content = content
+        self._dir = tempfile.mkdtemp(prefix="superficial-")
+        weakref.finalize(self, shutil.rmtree, self._dir, True)
+        path = str(Path(self._dir) / "store.duckdb")
+        with duckdb.connect(path) as builder:
+            builder.execute(SCHEMA)
+            self._load(builder, catalog, content)
+        self._connection = duckdb.connect(path, config=READ_ONLY_CONFIG)
+        self._lock = threading.Lock()
+        self._editions = {e.slug: e for e in content.editions}
+
+    @classmethod
+    def from_folders(cls, data_dir: Path | str, content_dir: Path | str) -> "Store":
+        return cls(read_catalog(data_dir), load_editions(content_dir))
+
+    @staticmethod
+    def _load(con: duckdb.DuckDBPyConnection, catalog: Catalog, content: ContentLoad) -> None:
+        # Insertion order matters: references need their targets first.
+        frames = [
+            ("benchmarks", catalog.benchmarks),
+            ("models", catalog.models),
+            ("aliases", catalog.aliases),
+            ("scores", catalog.scores),
+            ("editions", editions_frame(content.editions)),
+        ]
+        for table, frame in frames:
+            con.register("incoming", frame)
+            columns = ", ".join(f'"{c}"' for c in frame.columns)
+            con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
+            con.unregister("incoming")
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [*self.catalog.problems, *self.content.problems]
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A fresh cursor on the shared read-only connection (one per query, safe across threads)."""
+        with self._lock:
+            return self._connection.cursor()
+
+    def query(self, sql: str, params: dict | list | None = None) -> pd.DataFrame:
+        """Run one read-only query with bound parameters and return its rows."""
+        cursor = self.cursor()
+        try:
+            return cursor.execute(sql, params).df()
+        finally:
+            cursor.close()
+
+    def edition(self, slug: str) -> Edition | None:
+        return self._editions.get(slug)
+
+    @property
+    def editions(self) -> list[Edition]:
+        return list(self.content.editions)

@@ -1,0 +1,29 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from superficial.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def fixture_store() -> Store:
+    return Store.from_folders(FIXTURES / "data", FIXTURES / "content")
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the fixture data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", target)
+    return target
+
+
+@pytest.fixture
+def bundled_env(monkeypatch):
+    """Point the app at the bundled data and content (the default), explicitly."""
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(ROOT / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(ROOT / "content"))
