@@ -1,0 +1,50 @@
+from streamlit.testing.v1 import AppTest
+
+from superficial import queries
+from superficial.store import Store
+from tests.conftest import ROOT
+
+
+def run_app(**query_params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query_params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_home_shows_figures_and_editions(bundled_env):
+    at = run_app()
+    assert not at.exception
+    store = Store.from_folders(ROOT / "data", ROOT / "content")
+    figures = queries.headline_figures(store)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Models"] == f"{figures['models']:,}"
+    assert metrics["Scores"] == f"{figures['scores']:,}"
+    assert metrics["Editions"] == "2"
+    text = " ".join(m.value for m in at.markdown)
+    assert text.count("Some interesting things to start the week #5") == 2
+    assert "#5 · 17 December 2023 · markdown" in text
+    assert "date unknown · plain text" in text
+    assert "weekly-digest" in text
+
+
+def test_home_survives_bad_data(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "benchmarks.csv").write_text((ROOT / "data" / "benchmarks.csv").read_text())
+    (data / "models.csv").write_text(
+        "name,organization,family,total_params_b,active_params_b,architecture,release_date,open_weights,license,link\n"
+        "Good,Org,F,7,,dense,2023-01-01,true,MIT,https://a.example\n"
+        "Bad,Org,F,-1,,dense,2023-01-01,true,MIT,https://a.example\n"
+    )
+    (data / "scores.csv").write_text("model;benchmark;setting;value;source_url;note\n")
+    (data / "aliases.csv").write_text("")
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(data))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(ROOT / "content"))
+    at = run_app()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Models"] == "1"
+    listed = " ".join(m.value for m in at.markdown)
+    assert "models.csv:3: total_params_b must be greater than 0" in listed
+    assert "scores.csv:1: missing column(s)" in listed and "';'" in listed
+    assert "aliases.csv: empty file" in listed
