@@ -1,0 +1,79 @@
+import threading
+
+import duckdb
+import pytest
+
+from superficial.catalog import read_catalog
+from superficial.content import load_editions
+from superficial.store import Store
+from tests.conftest import FIXTURES
+
+
+def test_tables_are_typed(fixture_store):
+    types = fixture_store.query(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE column_name IN ('total_params_b', 'release_date', 'open_weights', 'value', 'tags', 'publish_date')"
+    )
+    found = {(r.table_name, r.column_name): r.data_type for r in types.itertuples()}
+    assert found[("models", "total_params_b")] == "DOUBLE"
+    assert found[("models", "release_date")] == "DATE"
+    assert found[("models", "open_weights")] == "BOOLEAN"
+    assert found[("scores", "value")] == "DOUBLE"
+    assert found[("editions", "tags")] == "VARCHAR[]"
+    assert found[("editions", "publish_date")] == "DATE"
+
+
+def test_rows_loaded(fixture_store):
+    counts = fixture_store.query(
+        "SELECT (SELECT count(*) FROM models) m, (SELECT count(*) FROM scores) s, "
+        "(SELECT count(*) FROM aliases) a, (SELECT count(*) FROM editions) e"
+    ).iloc[0].tolist()
+    assert counts == [8, 12, 5, 4]
+
+
+def test_connection_is_read_only(fixture_store):
+    with pytest.raises(duckdb.Error, match="read-only"):
+        fixture_store.query("INSERT INTO models (name, organization, architecture) VALUES ('X', 'Y', 'dense')")
+    with pytest.raises(duckdb.Error):
+        fixture_store.query("SELECT * FROM read_csv('/etc/passwd')")
+    assert fixture_store.query("SELECT count(*) AS n FROM models").n[0] == 8
+
+
+def test_database_constraints_back_up_validation():
+    catalog = read_catalog(FIXTURES / "data")
+    catalog.scores.loc[0, "value"] = 140.0  # slipped past validation somehow
+    with pytest.raises(duckdb.ConstraintException):
+        Store(catalog, load_editions(FIXTURES / "content"))
+    catalog = read_catalog(FIXTURES / "data")
+    catalog.models.loc[0, "total_params_b"] = 0.0
+    with pytest.raises(duckdb.ConstraintException):
+        Store(catalog, load_editions(FIXTURES / "content"))
+
+
+def test_bad_rows_reported_and_good_rows_queryable(data_copy):
+    scores = data_copy / "scores.csv"
+    scores.write_text(scores.read_text() + "Nobody,MMLU,5-shot,50,https://a.example,\nPhi-2,MMLU,5-shot,140,https://a.example,\n")
+    store = Store.from_folders(data_copy, FIXTURES / "content")
+    assert [(p.line, p.reason) for p in store.problems if p.severity == "error"] == [
+        (14, "unknown model 'Nobody'"),
+        (15, "MMLU value 140 is outside 0–100"),
+    ]
+    assert store.query("SELECT count(*) AS n FROM scores").n[0] == 12
+
+
+def test_cursor_per_query_from_many_threads(fixture_store):
+    expected = fixture_store.query("SELECT model, value FROM scores ORDER BY model, value")
+    failures = []
+
+    def worker():
+        for _ in range(20):
+            got = fixture_store.query("SELECT model, value FROM scores ORDER BY model, value")
+            if not got.equals(expected):
+                failures.append(got)
+
+    threads = [threading.Thread(target=worker) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
