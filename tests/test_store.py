@@ -61,19 +61,30 @@ def test_bad_rows_reported_and_good_rows_queryable(data_copy):
     assert store.query("SELECT count(*) AS n FROM scores").n[0] == 12
 
 
-def test_cursor_per_query_from_many_threads(fixture_store):
-    expected = fixture_store.query("SELECT model, value FROM scores ORDER BY model, value")
-    failures = []
+def test_fifty_threads_get_correct_results(fixture_store):
+    from superficial import queries
 
-    def worker():
-        for _ in range(20):
-            got = fixture_store.query("SELECT model, value FROM scores ORDER BY model, value")
-            if not got.equals(expected):
-                failures.append(got)
+    checks = [
+        (lambda: queries.scores(fixture_store, "MMLU", "5-shot"), queries.scores(fixture_store, "MMLU", "5-shot")),
+        (lambda: queries.editions(fixture_store), queries.editions(fixture_store)),
+        (lambda: queries.benchmarks(fixture_store), queries.benchmarks(fixture_store)),
+        (lambda: queries.models(fixture_store), queries.models(fixture_store)),
+    ]
+    failures, errors = [], []
 
-    threads = [threading.Thread(target=worker) for _ in range(16)]
+    def worker(i):
+        try:
+            for round_ in range(10):
+                run, expected = checks[(i + round_) % len(checks)]
+                got = run()
+                if not got.equals(expected):
+                    failures.append((i, round_))
+        except Exception as err:  # collected: an exception in a thread must fail the test
+            errors.append(repr(err))
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(50)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert failures == []
+    assert errors == [] and failures == []
