@@ -48,3 +48,19 @@ def test_home_survives_bad_data(tmp_path, monkeypatch):
     assert "models.csv:3: total_params_b must be greater than 0" in listed
     assert "scores.csv:1: missing column(s)" in listed and "';'" in listed
     assert "aliases.csv: empty file" in listed
+
+
+def test_a_failing_page_is_polite(bundled_env, monkeypatch, caplog):
+    from superficial import queries as q
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated failure deep in a query")
+
+    monkeypatch.setattr(q, "headline_figures", broken)
+    at = run_app()
+    assert not at.exception  # no traceback element
+    assert [e.value for e in at.error] == [
+        "Sorry — this page ran into a problem and could not be shown. The rest of the dashboard still works."
+    ]
+    assert "simulated failure" not in " ".join(m.value for m in at.markdown)
+    assert any("simulated failure deep in a query" in r.exc_text for r in caplog.records if r.exc_text)
