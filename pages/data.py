@@ -1,20 +1,48 @@
-"""Data: the tables behind every chart, their sources, and the problems found reading them."""
+"""Data: the tables behind every chart, their schema and sources, the problems found, your own upload."""
 import streamlit as st
 
-from superficial import queries
-from superficial.ui import get_store, show_problems
+from superficial import config, importer, queries
+from superficial.schema_doc import table_blurbs
+from superficial.ui import UPLOADED_STORE_KEY, bundled_store, get_store, show_problems
+
+UPLOAD_KEYS = ("upload_file", "upload_date", "upload_report")
+
+
+def apply_upload() -> None:
+    """Merge the uploaded leaderboard into a session-only store; a bad file changes nothing."""
+    upload = st.session_state.get("upload_file")
+    if upload is None:  # the reader removed the file
+        remove_upload()
+        return
+    date = st.session_state.get("upload_date") or importer.date_from_name(upload.name)
+    session_store, report = importer.session_store(bundled_store(), config.data_dir(), upload.getvalue(),
+                                                   upload.name, date)
+    st.session_state["upload_report"] = report
+    st.session_state["upload_date"] = report.date
+    if session_store is not None:
+        st.session_state[UPLOADED_STORE_KEY] = session_store
+
+
+def remove_upload() -> None:
+    st.session_state.pop(UPLOADED_STORE_KEY, None)
+    st.session_state.pop("upload_report", None)
+
 
 store = get_store()
+uploaded = st.session_state.get(UPLOADED_STORE_KEY) is not None
 
 st.title("Data")
 st.markdown("Every chart is drawn from these tables, built at start from the CSV files in `data/` and the editions in `content/`.")
+if uploaded:
+    st.info("These tables — and every page and chart — include the leaderboard you uploaded below "
+            "(this browser session only; nothing is saved).", icon=":material/upload_file:")
 
 errors = [p for p in store.problems if p.severity == "error"]
 if errors:
     st.warning(f"{len(errors)} row(s) or file(s) were skipped; everything else is loaded. See the list below.")
 show_problems(store.problems)
 
-tabs = st.tabs(["Models", "Scores", "Benchmarks", "Aliases"])
+tabs = st.tabs(["Models", "Scores", "Benchmarks", "Aliases", "Schema"])
 with tabs[0]:
     st.dataframe(queries.models(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("link"),
@@ -28,3 +56,29 @@ with tabs[2]:
                  column_config={"link": st.column_config.LinkColumn("paper")})
 with tabs[3]:
     st.dataframe(queries.aliases(store), hide_index=True, width="stretch")
+with tabs[4]:
+    for table, blurb in table_blurbs().items():
+        st.markdown(f"- **{table}** — {blurb}")
+    st.dataframe(queries.schema(store), hide_index=True, width="stretch")
+    st.page_link("pages/sql.py", label="Query these tables on the SQL page", icon=":material/terminal:")
+
+st.subheader("Your own leaderboard")
+st.markdown(
+    "Upload a leaderboard table in the LMSYS Chatbot Arena format (`leaderboard_table_YYYYMMDD.csv`: "
+    "`Model`, `MT-bench (score)`, `MMLU` as a fraction, `License`, `Link`, and in some files `Arena Elo rating`, "
+    "`key`, `Organization`; `-` means no value). Known models are matched by name or alias, new ones are added, "
+    "and every page shows the result **for this browser session only** — nothing is written to the server."
+)
+st.file_uploader("Leaderboard CSV", type=["csv"], key="upload_file", on_change=apply_upload, max_upload_size=5)
+report = st.session_state.get("upload_report")
+if report is not None:
+    st.date_input("Leaderboard date", key="upload_date", on_change=apply_upload,
+                  help="Read from the file name (leaderboard_table_YYYYMMDD.csv); it dates the Arena Elo ratings.")
+    if not report.ok:
+        st.error("Nothing was added from " + report.file + ":\n\n"
+                 + "\n".join(f"- `{p}`" for p in report.problems), icon=":material/error:")
+    else:
+        st.success(report.summary(), icon=":material/check_circle:")
+        st.dataframe(report.frame(), hide_index=True, width="stretch")
+if uploaded:
+    st.button("Remove my upload", icon=":material/delete:", on_click=remove_upload)

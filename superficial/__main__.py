@@ -1,13 +1,16 @@
-"""Command line: ``python -m superficial check`` validates data/ and content/."""
+"""Command line: ``python -m superficial check`` validates data/ and content/;
+``python -m superficial import FILE`` merges an LMSYS leaderboard table into data/."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from superficial import config
 from superficial.catalog import read_catalog
 from superficial.content import load_editions
+from superficial.importer import import_file
 
 
 def check(data_dir: Path, content_dir: Path, strict: bool = False) -> int:
@@ -36,9 +39,24 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("--data", type=Path, default=config.data_dir(), help="data folder (default: data/)")
     check_cmd.add_argument("--content", type=Path, default=config.content_dir(), help="content folder")
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    import_cmd = commands.add_parser(
+        "import", help="merge an LMSYS leaderboard_table_YYYYMMDD.csv into data/",
+        description="Add the models and scores of an LMSYS Chatbot Arena leaderboard table to data/. Known models "
+                    "(by name or alias) are matched, never duplicated; running it twice changes nothing; a "
+                    "malformed file changes nothing.")
+    import_cmd.add_argument("file", type=Path, help="leaderboard_table_YYYYMMDD.csv")
+    import_cmd.add_argument("--data", type=Path, default=config.data_dir(), help="data folder (default: data/)")
+    import_cmd.add_argument("--date", type=dt.date.fromisoformat, default=None,
+                            help="leaderboard date YYYY-MM-DD (default: from the file name)")
+    import_cmd.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data, args.content, args.strict)
+    if args.command == "import":
+        report = import_file(args.file, args.data, dry_run=args.dry_run, date=args.date)
+        for line in report.lines():
+            print(line)
+        return 0 if report.ok else 1
     return 2
 
 

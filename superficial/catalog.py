@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from superficial.problems import Problem, display_path
@@ -135,18 +136,64 @@ FIELD_READERS: dict[str, dict[str, Callable[[str], object]]] = {
 }
 
 
+def read_column(reader: Callable[[str], object], values, column: str, bad: dict[int, list[str]]) -> list:
+    """Type one column of raw strings; the reason a value is bad goes to ``bad[row]`` as "column reason".
+
+    Each distinct value is read once (a large file repeats most of them) and the results spread back.
+    """
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object) if isinstance(values, list) else values)
+    results, reasons = [], {}
+    for code, value in enumerate(uniques.tolist()):
+        try:
+            results.append(reader(value))
+        except BadValue as err:
+            results.append(None)
+            reasons[code] = f"{column} {err}"
+    typed = np.empty(len(results), dtype=object)
+    typed[:] = results
+    for row in np.flatnonzero(np.isin(codes, list(reasons))) if reasons else ():
+        bad.setdefault(int(row), []).append(reasons[codes[row]])
+    return typed[codes].tolist()
+
+
 @dataclass
 class Table:
-    """Rows read from one CSV: typed values plus the line each came from."""
+    """Rows read from one CSV, column by column: typed values plus the line each row came from."""
 
     name: str
     file: str
-    rows: list[dict] = field(default_factory=list)
+    columns: dict[str, list] = field(default_factory=dict)
     lines: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for column in FILES[self.name][1]:
+            self.columns.setdefault(column, [])
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def row(self, i: int) -> dict:
+        return {column: values[i] for column, values in self.columns.items()}
+
+    @property
+    def rows(self) -> list[dict]:
+        return [self.row(i) for i in range(len(self))]
+
+    def drop(self, positions: Iterable[int]) -> None:
+        """Leave out the rows at these positions."""
+        gone = set(positions)
+        if not gone:
+            return
+        keep = [i for i in range(len(self)) if i not in gone]
+        self.columns = {column: [values[i] for i in keep] for column, values in self.columns.items()}
+        self.lines = [self.lines[i] for i in keep]
 
     def frame(self) -> pd.DataFrame:
         columns = FILES[self.name][1]
-        frame = pd.DataFrame(self.rows, columns=columns)
+        if not self.lines:
+            frame = pd.DataFrame([], columns=columns)
+        else:
+            frame = pd.DataFrame({column: self.columns[column] for column in columns}, columns=columns)
         frame["source_line"] = pd.Series(self.lines, dtype="int64")
         return frame
 
@@ -168,21 +215,30 @@ class Catalog:
 
 def read_rows(source: str | bytes, file: str, columns: list[str], problems: list[Problem]) -> Iterable[tuple[int, dict]]:
     """Yield (line, raw row dict) for each well-formed CSV record; report malformed ones."""
+    header, fields, lines = read_records(source, file, columns, problems)
+    for line, record in zip(lines, zip(*fields)):
+        yield line, dict(zip(header, record))
+
+
+def read_records(source: str | bytes, file: str, columns: list[str],
+                 problems: list[Problem]) -> tuple[list[str], list, list[int]]:
+    """The header, the fields of the well-formed CSV records column by column (one sequence per header
+    position), and the line each record starts on; malformed records are reported."""
     if isinstance(source, bytes):
         try:
             source = source.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             problems.append(Problem(file, source[: err.start].count(b"\n") + 1, "not UTF-8 text"))
-            return
+            return [], [], []
     if not source.strip():
         problems.append(Problem(file, 0, "empty file (expected a header row: " + ",".join(columns) + ")"))
-        return
+        return [], [], []
     reader = csv.reader(io.StringIO(source, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as err:
         problems.append(Problem(file, 1, f"unreadable header: {err}"))
-        return
+        return [], [], []
     missing = [c for c in columns if c not in header]
     if missing:
         hint = ""
@@ -192,10 +248,15 @@ def read_rows(source: str | bytes, file: str, columns: list[str], problems: list
                 hint = f" (the file seems to use {delimiter!r} as delimiter; use commas)"
                 break
         problems.append(Problem(file, 1, f"missing column(s): {', '.join(missing)}{hint}; file skipped"))
-        return
+        return header, [], []
     extra = [h for h in header if h not in columns]
     if extra:
         problems.append(Problem(file, 1, f"unknown column(s) ignored: {', '.join(extra)}", "warning"))
+    plain = _plain_records(source, len(header))
+    if plain is not None:
+        return header, *plain
+    records: list[list[str]] = []
+    lines: list[int] = []
     last_line = 1
     while True:
         start = last_line + 1
@@ -212,40 +273,91 @@ def read_rows(source: str | bytes, file: str, columns: list[str], problems: list
         if len(record) != len(header):
             problems.append(Problem(file, start, f"has {len(record)} fields, the header has {len(header)}"))
             continue
-        yield start, dict(zip(header, record))
+        records.append(record)
+        lines.append(start)
+    return header, [[r[i] for r in records] for i in range(len(header))], lines
+
+
+def _plain_records(source: str, width: int) -> tuple[list[pd.Series], list[int]] | None:
+    """The fields of a plain file read at C speed, or None when csv.reader must read it.
+
+    Plain: no quote, carriage return or NUL, every line after the header holds exactly ``width - 1``
+    commas, no field near the csv field size limit, no line blank or looking blank. Then each line is
+    one record, its fields are what lies between the commas, and this gives what csv.reader gives.
+    """
+    if width < 2 or any(c in source for c in ('"', "\r", "\x00")):
+        return None
+    body = source[source.index("\n") + 1:] if "\n" in source else ""
+    if not body:
+        return [pd.Series([], dtype=object) for _ in range(width)], []
+    count = body.count("\n") + (0 if body.endswith("\n") else 1)
+    if body.count(",") != count * (width - 1):
+        return None
+    try:  # a line with more fields than the first is an error, one with fewer is padded
+        frame = pd.read_csv(io.BytesIO(body.encode("utf-8")), sep=",", header=None, dtype=object, quoting=csv.QUOTE_NONE,
+                            na_filter=False, skip_blank_lines=False, index_col=False, engine="c", encoding="utf-8")
+        if frame.shape != (count, width):
+            return None
+        fields = [frame[i] for i in frame.columns]
+        lengths = [list(map(len, f.tolist())) for f in fields]  # TypeError: a padded NaN
+    except (ValueError, TypeError, pd.errors.ParserError):
+        return None
+    # Every character is in a field, a comma or a newline: so no line has fewer commas (padding), and
+    # none was dropped or changed.
+    if (sum(map(sum, lengths)) + body.count(",") + body.count("\n") != len(body)
+            or max(map(max, lengths)) >= csv.field_size_limit() - 1
+            or not all(v.strip() for v in fields[0].unique().tolist())):
+        return None
+    return fields, list(range(2, count + 2))
 
 
 def read_table(name: str, source: str | bytes, file: str, problems: list[Problem]) -> Table:
     """Type every field of one CSV; a row with a bad field is reported and left out."""
     columns = FILES[name][1]
     readers = FIELD_READERS[name]
-    table = Table(name, file)
-    for line, raw in read_rows(source, file, columns, problems):
-        row, bad = {}, []
-        for column in columns:
-            try:
-                row[column] = readers[column](raw[column])
-            except BadValue as err:
-                bad.append(f"{column} {err}")
-        if bad:
-            problems.append(Problem(file, line, "; ".join(bad)))
-            continue
-        table.rows.append(row)
-        table.lines.append(line)
+    found: list[Problem] = []
+    header, fields, lines = read_records(source, file, columns, found)
+    position = {h: i for i, h in enumerate(header)}  # a repeated column: the last one counts
+    bad: dict[int, list[str]] = {}
+    typed = {column: read_column(readers[column], fields[position[column]], column, bad)
+             for column in columns} if lines else {}
+    found += [Problem(file, lines[row], "; ".join(bad[row])) for row in sorted(bad)]
+    found.sort(key=lambda p: p.line)  # stable: the order of reading row by row
+    problems.extend(found)
+    table = Table(name, file, typed, lines)
+    table.drop(bad)
     return table
 
 
-def _keep(table: Table, keep: Callable[[dict, int], str | None], problems: list[Problem]) -> None:
-    """Drop the rows for which ``keep`` gives a reason, reporting each."""
-    rows, lines = [], []
-    for row, line in zip(table.rows, table.lines):
-        reason = keep(row, line)
+def _keep(table: Table, keep: Callable[[dict, int], str | None], problems: list[Problem],
+          suspects: Iterable[int] | None = None) -> None:
+    """Drop the rows for which ``keep`` gives a reason, reporting each.
+
+    With ``suspects`` (row positions, in order) only those rows are asked: every other row is known good.
+    """
+    dropped = []
+    for i in range(len(table)) if suspects is None else suspects:
+        reason = keep(table.row(i), table.lines[i])
         if reason:
-            problems.append(Problem(table.file, line, reason))
+            problems.append(Problem(table.file, table.lines[i], reason))
+            dropped.append(i)
+    table.drop(dropped)
+
+
+def _keep_unique(table: Table, kind: str, key_columns: list[list], problems: list[Problem]) -> None:
+    """Drop each row whose key (the values of ``key_columns``) an earlier row has, reporting where the first one is."""
+    if not len(table) or not pd.DataFrame(dict(enumerate(key_columns)), dtype=object).duplicated().any():
+        return
+    keys = list(zip(*key_columns)) if len(key_columns) > 1 else key_columns[0]
+    first: dict = {}
+    dropped = []
+    for i, (key, line) in enumerate(zip(keys, table.lines)):
+        if key in first:
+            problems.append(Problem(table.file, line, f"duplicate {kind} (first at line {first[key]})"))
+            dropped.append(i)
         else:
-            rows.append(row)
-            lines.append(line)
-    table.rows, table.lines = rows, lines
+            first[key] = line
+    table.drop(dropped)
 
 
 def _suggest(name: str, options: Iterable[str]) -> str:
@@ -255,19 +367,7 @@ def _suggest(name: str, options: Iterable[str]) -> str:
 
 def check_tables(benchmarks: Table, models: Table, scores: Table, aliases: Table, problems: list[Problem]) -> None:
     """Cross-row rules: unique keys, ranges, and references between the tables."""
-    def unique(kind: str, key_of: Callable[[dict], object]) -> Callable[[dict, int], str | None]:
-        seen: dict = {}
-
-        def rule(row: dict, line: int) -> str | None:
-            key = key_of(row)
-            if key in seen:
-                return f"duplicate {kind} (first at line {seen[key]})"
-            seen[key] = line
-            return None
-
-        return rule
-
-    _keep(benchmarks, unique("benchmark", lambda r: r["benchmark"].lower()), problems)
+    _keep_unique(benchmarks, "benchmark", [[b.lower() for b in benchmarks.columns["benchmark"]]], problems)
 
     def bench_range(row: dict, line: int) -> str | None:
         low, high = row["min_value"], row["max_value"]
@@ -278,7 +378,7 @@ def check_tables(benchmarks: Table, models: Table, scores: Table, aliases: Table
     _keep(benchmarks, bench_range, problems)
     scales = {b["benchmark"]: b for b in benchmarks.rows}
 
-    _keep(models, unique("model", lambda r: r["name"].lower()), problems)
+    _keep_unique(models, "model", [[n.lower() for n in models.columns["name"]]], problems)
 
     def moe_sizes(row: dict, line: int) -> str | None:
         total, active = row["total_params_b"], row["active_params_b"]
@@ -286,8 +386,10 @@ def check_tables(benchmarks: Table, models: Table, scores: Table, aliases: Table
             return f"active_params_b {active:g} is larger than total_params_b {total:g}"
         return None
 
-    _keep(models, moe_sizes, problems)
-    model_names = {m["name"] for m in models.rows}
+    _keep(models, moe_sizes, problems, suspects=[
+        i for i, (total, active) in enumerate(zip(models.columns["total_params_b"], models.columns["active_params_b"]))
+        if total is not None and active is not None and active > total])
+    model_names = set(models.columns["name"])
     by_lower = {n.lower(): n for n in model_names}
 
     def alias_rule(row: dict, line: int) -> str | None:
@@ -299,7 +401,7 @@ def check_tables(benchmarks: Table, models: Table, scores: Table, aliases: Table
         return None
 
     _keep(aliases, alias_rule, problems)
-    _keep(aliases, unique("alias", lambda r: r["alias"].lower()), problems)
+    _keep_unique(aliases, "alias", [[a.lower() for a in aliases.columns["alias"]]], problems)
 
     def score_rule(row: dict, line: int) -> str | None:
         if row["model"] not in model_names:
@@ -315,9 +417,23 @@ def check_tables(benchmarks: Table, models: Table, scores: Table, aliases: Table
             return f"{row['benchmark']} value {value:g} is outside {low:g}–{high:g}"
         return None
 
-    _keep(scores, score_rule, problems)
-    _keep(scores, unique("score (same model, benchmark, setting and source)",
-                         lambda r: (r["model"], r["benchmark"], r["setting"], r["source_url"])), problems)
+    _keep(scores, score_rule, problems, suspects=_score_suspects(scores, model_names, scales))
+    _keep_unique(scores, "score (same model, benchmark, setting and source)",
+                 [scores.columns[c] for c in ("model", "benchmark", "setting", "source_url")], problems)
+
+
+def _score_suspects(scores: Table, model_names: set[str], scales: dict[str, dict]) -> list[int]:
+    """Positions of the score rows that may break a rule (unknown model or benchmark, empty or out of range)."""
+    if not len(scores):
+        return []
+    benchmark = pd.Series(scores.columns["benchmark"], dtype=object)
+    value = np.array(scores.columns["value"], dtype=float)
+    low = benchmark.map({b: s["min_value"] for b, s in scales.items()}).to_numpy(dtype=float, na_value=np.nan)
+    high = benchmark.map({b: s["max_value"] for b, s in scales.items()}).to_numpy(dtype=float, na_value=np.nan)
+    ok = (pd.Series(scores.columns["model"], dtype=object).isin(model_names).to_numpy()
+          & benchmark.isin(list(scales)).to_numpy()
+          & ~np.isnan(value) & ~(value < low) & ~(value > high))
+    return np.flatnonzero(~ok).tolist()
 
 
 def read_catalog(data_dir: Path | str, overrides: dict[str, bytes] | None = None) -> Catalog:

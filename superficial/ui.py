@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 
+import pandas as pd
 import streamlit as st
 
 from superficial import config
@@ -10,6 +11,7 @@ from superficial.problems import Problem
 from superficial.store import Store
 
 log = logging.getLogger("superficial")
+UPLOADED_STORE_KEY = "uploaded_store"  # session only: bundled data plus the reader's leaderboard upload
 
 
 @st.cache_resource(show_spinner="Loading benchmark data and editions…", max_entries=2)
@@ -20,7 +22,30 @@ def _cached_store(data_dir: str, content_dir: str, fingerprint: tuple) -> Store:
     return store
 
 
+def _run_through_app_navigation() -> None:
+    """Make a deep link opened first on a fresh server go through app.py's navigation.
+
+    Until st.navigation has run once, Streamlit treats a ``pages/`` folder as the
+    old multipage layout and runs the linked page file alone (no menu, no layout).
+    Switching that off and rerunning sends the same URL through app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def get_store() -> Store:
+    """The reader's uploaded store when they uploaded a leaderboard (pages/data.py), else the shared one."""
+    _run_through_app_navigation()
+    uploaded = st.session_state.get(UPLOADED_STORE_KEY)
+    if uploaded is not None:
+        return uploaded
+    return bundled_store()
+
+
+def bundled_store() -> Store:
     """The shared store, rebuilt when a file in ``data/`` or ``content/`` changes."""
     data_dir, content_dir = config.data_dir(), config.content_dir()
     return _cached_store(str(data_dir), str(content_dir), config.fingerprint(data_dir, content_dir))
@@ -38,3 +63,153 @@ def show_problems(problems: list[Problem], title: str = "Problems found in the d
             st.markdown(f"- :red[**skipped**] `{problem}`")
         for problem in warnings:
             st.markdown(f"- :gray[note] `{problem}`")
+
+
+# --- sidebar filters shared by the benchmark pages (explore, efficiency, timeline) -------------------
+# Each widget's key is its URL key (filters.URL_KEYS) and is bound to the URL, so a copied link
+# reproduces the view and the filters follow the reader from page to page.
+
+def _apply_size_preset() -> None:
+    """Preset pill clicked: move the size slider (presets hide undisclosed sizes; none clears both)."""
+    from superficial.filters import Filters
+
+    chosen = Filters().with_preset(st.session_state.get("size_preset"))
+    st.session_state["size"] = chosen.size
+    st.session_state["unknown"] = chosen.include_unknown
+
+
+def _size_moved() -> None:
+    """Size slider moved: a narrowed range hides undisclosed sizes, the full range shows them again."""
+    from superficial.filters import SIZE_LABELS
+
+    st.session_state["unknown"] = tuple(st.session_state["size"]) == (SIZE_LABELS[0], SIZE_LABELS[-1])
+
+
+def _reset_filters(months: list[str]) -> None:
+    from superficial.filters import SIZE_LABELS
+
+    st.session_state.update({
+        "size": (SIZE_LABELS[0], SIZE_LABELS[-1]), "params": "total", "unknown": True, "org": [], "arch": [],
+        "weights": None, "license": [],
+    })
+    if months:
+        st.session_state["released"] = (months[0], months[-1])
+
+
+def filter_sidebar(store: Store) -> "Filters":
+    """Draw the model filters in the sidebar, bound to the URL, with how many models are left."""
+    from superficial import queries
+    from superficial.filters import ARCHITECTURES, PRESETS, SIZE_LABELS, Filters, months_between
+
+    options = queries.filter_options(store)
+    months = months_between(options["first_release"], options["last_release"])
+    with st.sidebar:
+        st.subheader("Filter models", anchor=False)
+        size = st.select_slider(
+            "Parameters (billions, log scale)", options=SIZE_LABELS, value=(SIZE_LABELS[0], SIZE_LABELS[-1]),
+            key="size", bind="query-params", on_change=_size_moved,
+            help="Keeps models with more than the lower and at most the upper size; 0B and ∞ are no limit. "
+                 "Narrowing it hides models of undisclosed size (turn them back on below).")
+        current = Filters(size=tuple(size))
+        st.session_state["size_preset"] = current.preset
+        st.pills("Size presets", list(PRESETS), key="size_preset", on_change=_apply_size_preset,
+                 label_visibility="collapsed")
+        basis = st.radio("Size MoE models by their … parameters", ("total", "active"), key="params",
+                         bind="query-params", horizontal=True,
+                         help="Mixture-of-experts models use only some parameters per token (the active ones).")
+        unknown = st.toggle("Include models of undisclosed size", value=True, key="unknown", bind="query-params")
+        orgs = st.multiselect("Organization", options["orgs"], key="org", bind="query-params",
+                              placeholder="All organizations")
+        archs = st.pills("Architecture", ARCHITECTURES, selection_mode="multi", key="arch", bind="query-params",
+                         help="'undisclosed': the maker has not said (GPT-4, Claude, Gemini).")
+        weights = st.segmented_control("Weights", ("open", "closed"), key="weights", bind="query-params",
+                                       help="Pick none for both.")
+        licenses = st.multiselect("License", options["licenses"], key="license", bind="query-params",
+                                  placeholder="All licenses")
+        released = None
+        if len(months) > 1:
+            chosen = st.select_slider("Released", options=months, value=(months[0], months[-1]), key="released",
+                                      bind="query-params",
+                                      help="Narrowing the dates leaves out models with no release date.")
+            if tuple(chosen) != (months[0], months[-1]):
+                released = (chosen[0], chosen[1])
+        filters = Filters(size=tuple(size), basis=basis or "total", include_unknown=bool(unknown),
+                          orgs=tuple(orgs), archs=tuple(archs or ()), weights=weights,
+                          licenses=tuple(licenses), released=released)
+        left = queries.filtered_models(store, filters)
+        unsized = int(left["params_b"].isna().sum())
+        st.markdown(f"**{len(left)} of {options['models']} models left**"
+                    + (f" ({unsized} of undisclosed size)" if unsized else ""))
+        if not filters.is_default():
+            st.button("Clear filters", icon=":material/filter_alt_off:", on_click=_reset_filters, args=(months,))
+    return filters
+
+
+def benchmark_picker(store: Store, default: str = "MMLU", key_prefix: str = "") -> tuple[dict, str]:
+    """Benchmark and setting selectboxes bound to the URL (?benchmark=MMLU&setting=5-shot).
+
+    Returns the benchmark's row (unit, min_value, max_value, …) and the chosen setting; the default
+    setting is the one most models were scored in.
+    """
+    from superficial import queries
+
+    table = queries.benchmarks(store)
+    table = table[table["scores"] > 0]
+    names = table["benchmark"].tolist() or [default]
+    cols = st.columns(2)
+    benchmark = cols[0].selectbox("Benchmark", names, index=names.index(default) if default in names else 0,
+                                  key=f"{key_prefix}benchmark", bind="query-params")
+    settings = queries.settings(store, benchmark)
+    options = settings["setting"].tolist() or ["—"]
+    setting = cols[1].selectbox(
+        "Setting", options, index=0, key=f"{key_prefix}setting", bind="query-params",
+        help="Scores are compared in one setting only; where a model has several reports for it, the highest is used.")
+    info = table[table["benchmark"] == benchmark]
+    return (info.iloc[0].to_dict() if not info.empty else {"benchmark": benchmark}), setting
+
+
+def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, file_name: str,
+                key: str, selected: list[str] | None = None) -> None:
+    """The rows behind a chart as a sortable table (score bars, source links) with a CSV download.
+
+    With models selected in the chart, only their rows are shown.
+    """
+    if selected:
+        rows = rows[rows["model"].isin(selected)]
+        st.caption(f"Showing the {len(selected)} model(s) selected in the chart: "
+                   f"{', '.join(selected)}. Double-click the chart to clear the selection.")
+    lo, hi = value_range if value_range else (float(rows["value"].min() or 0), float(rows["value"].max() or 1))
+    config = {
+        "model": st.column_config.TextColumn("model", pinned=True),
+        "value": st.column_config.ProgressColumn("score", min_value=lo, max_value=hi, format="%g"),
+        "source_url": st.column_config.LinkColumn("source", display_text=r"https?://(?:www\.)?([^/]+/?[^/]*)"),
+        "params_b": st.column_config.NumberColumn("params (B)", format="%g"),
+        "per_billion": st.column_config.NumberColumn("points / B", format="%.2f"),
+        "release_date": st.column_config.DateColumn("released"),
+        "open_weights": st.column_config.CheckboxColumn("open weights"),
+        "on_frontier": st.column_config.CheckboxColumn("on frontier"),
+        "reports": st.column_config.NumberColumn("values reported"),
+    }
+    st.dataframe(rows, hide_index=True, width="stretch", column_config={k: v for k, v in config.items() if k in rows},
+                 key=f"{key}_table")
+    st.download_button("Download CSV", rows.to_csv(index=False).encode("utf-8"), file_name=file_name,
+                       mime="text/csv", icon=":material/download:", key=f"{key}_csv")
+
+
+def missing_note(missing: list[str], what: str) -> None:
+    """'3 models have no MT-Bench score: A, B, C' as a caption (nothing when none are missing)."""
+    if not missing:
+        return
+    names = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+    noun = "model has" if len(missing) == 1 else "models have"
+    st.caption(f":material/info: {len(missing)} {noun} no {what} and {'is' if len(missing) == 1 else 'are'} "
+               f"left out: {names}.")
+
+
+def upload_notice() -> None:
+    """A sidebar note while the reader's own leaderboard upload is part of the data (call from app.py)."""
+    if st.session_state.get(UPLOADED_STORE_KEY) is not None:
+        report = st.session_state.get("upload_report")
+        name = f" `{report.file}`" if report is not None else ""
+        st.sidebar.info(f"Your upload{name} is included in every page (this session only). "
+                        "Remove it on the Data page.", icon=":material/upload_file:")

@@ -1,0 +1,75 @@
+"""Efficiency: score against size, the Pareto frontier, points per billion, two models in one sentence."""
+import streamlit as st
+
+from superficial import charts, efficiency, queries
+from superficial.ui import benchmark_picker, filter_sidebar, get_store, missing_note, score_table
+
+store = get_store()
+filters = filter_sidebar(store)
+
+st.title("Efficiency")
+st.caption(filters.describe())
+info, setting = benchmark_picker(store)
+benchmark = info["benchmark"]
+value_range = (info.get("min_value"), info.get("max_value"))
+
+models = queries.filtered_models(store, filters)
+if models.empty:
+    st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
+            icon=":material/filter_alt_off:")
+    st.stop()
+
+scores = queries.chart_scores(store, filters, benchmark, setting)
+rows = efficiency.with_efficiency(scores)
+missing_note(queries.missing_scores(store, filters, benchmark, setting), f"{benchmark} score ({setting})")
+missing_note(scores.loc[scores["params_b"].isna(), "model"].tolist(), "disclosed size")
+if rows.empty:
+    st.info(f"None of the filtered models has both a disclosed size and a {benchmark} score ({setting}).",
+            icon=":material/search_off:")
+    st.stop()
+
+sized_by = "active parameters for MoE, total otherwise" if filters.basis == "active" else "total parameters"
+frontier = efficiency.pareto_frontier(rows)
+
+st.subheader("Two models in one sentence", anchor=False)
+pair = efficiency.default_pair(rows)
+a = b = None
+if pair is None:
+    st.info("Only one model is left with a size and this score; widen the filters to compare two.",
+            icon=":material/info:")
+else:
+    names = rows.sort_values(["params_b", "model"])["model"].tolist()
+    cols = st.columns(2)
+    a = cols[0].selectbox("Model A", names, index=names.index(pair[0]), key="a", bind="query-params")
+    b = cols[1].selectbox("Model B", names, index=names.index(pair[1]), key="b", bind="query-params")
+    by_name = rows.set_index("model", drop=False)
+    st.markdown(f"#### {efficiency.size_sentence(by_name.loc[a], by_name.loc[b], f'{benchmark} ({setting})')}")
+
+st.subheader(f"{benchmark} ({setting}) against size", anchor=False)
+event = st.plotly_chart(
+    charts.efficiency_scatter(rows, frontier, benchmark=benchmark, x_title=f"billions of {sized_by} (log scale)",
+                              highlight=[m for m in (a, b) if m],
+                              colors=charts.color_map(queries.filter_options(store)["orgs"])),
+    theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"), key="chart_efficiency",
+    config={"displayModeBar": False})
+st.caption(f"Dotted line: the Pareto frontier — {len(frontier)} models no smaller model beats "
+           f"({', '.join(frontier['model'])}). Filled points: open weights; bigger points: on the frontier; "
+           "hover any point for its name and source.")
+score_table(rows[["model", "params_b", "value", "per_billion", "on_frontier", "setting", "source_url", "organization",
+                  "reports"]],
+            value_range=value_range, file_name=f"efficiency-{benchmark.lower()}.csv", key="efficiency",
+            selected=charts.selected_models(event))
+
+st.subheader("Points per billion parameters", anchor=False)
+st.plotly_chart(charts.per_billion_bars(rows, benchmark=benchmark), theme="streamlit", key="chart_per_billion",
+                config={"displayModeBar": False})
+st.caption("Score divided by size: small models lead by construction, so read it beside the frontier above.")
+
+st.subheader("Mixture of experts: total against active parameters", anchor=False)
+moe = models[models["active_params_b"].notna()]
+if moe.empty:
+    st.info("No mixture-of-experts model among the filtered ones.", icon=":material/info:")
+else:
+    st.plotly_chart(charts.moe_params(moe), theme="streamlit", key="chart_moe", config={"displayModeBar": False})
+    st.caption("Each MoE model stores all its parameters but uses only the active ones for each token. "
+               "Switch “Size MoE models by” in the sidebar to place them by active parameters.")

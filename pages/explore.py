@@ -1,0 +1,57 @@
+"""Explore: MMLU and MT-Bench for the filtered models, like for like or each model's best report."""
+import streamlit as st
+
+from superficial import charts, queries
+from superficial.ui import filter_sidebar, get_store, missing_note, score_table
+
+store = get_store()
+filters = filter_sidebar(store)
+
+st.title("Explore")
+st.caption(filters.describe())
+
+mmlu_settings = queries.settings(store, "MMLU")["setting"].tolist() or ["5-shot"]
+cols = st.columns([2, 2, 2])
+mode = cols[0].radio("MMLU settings", ("like for like", "best reported"), key="mode", bind="query-params",
+                     help="Like for like: every bar in one setting. Best reported: each model's highest score, "
+                          "whatever the setting — written on the bar.")
+like_for_like = mode == "like for like"
+setting = cols[1].selectbox("MMLU setting", mmlu_settings,
+                            index=mmlu_settings.index("5-shot") if "5-shot" in mmlu_settings else 0,
+                            key="setting", bind="query-params", disabled=not like_for_like)
+color_by = cols[2].radio("Colour by", ("organization", "architecture"), key="color", bind="query-params")
+
+if queries.filtered_models(store, filters).empty:
+    st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
+            icon=":material/filter_alt_off:")
+    st.stop()
+
+benchmarks = queries.benchmarks(store).set_index("benchmark")
+colors = charts.color_map(queries.filter_options(store)["orgs"]) if color_by == "organization" else None
+for tab, benchmark in zip(st.tabs(["MMLU", "MT-Bench"]), ["MMLU", "MT-Bench"]):
+    with tab:
+        info = benchmarks.loc[benchmark] if benchmark in benchmarks.index else None
+        value_range = (info["min_value"], info["max_value"]) if info is not None else None
+        unit = info["unit"] if info is not None else None
+        if like_for_like:
+            chosen = setting if benchmark == "MMLU" else queries.default_setting(store, benchmark)
+        else:
+            chosen = None
+        rows = queries.chart_scores(store, filters, benchmark, chosen)
+        what = f"{benchmark} score" + (f" ({chosen})" if chosen else "")
+        if rows.empty:
+            st.info(f"None of the filtered models has a {what}. Try “best reported” or widen the filters.",
+                    icon=":material/search_off:")
+            continue
+        st.markdown(f"**{benchmark}" + (f" · {chosen}" if chosen else " · each model's best reported setting")
+                    + f"** — {len(rows)} models")
+        missing_note(queries.missing_scores(store, filters, benchmark, chosen), what)
+        figure = charts.score_bars(rows, benchmark=benchmark, color_by=color_by, label_setting=not like_for_like,
+                                   value_range=value_range, unit=unit, colors=colors)
+        event = st.plotly_chart(figure, theme="streamlit", on_select="rerun", selection_mode=("points", "box"),
+                                key=f"chart_{benchmark}", config={"displayModeBar": False})
+        st.caption("Hatched bars: closed weights. Where a model has several values for a setting (different "
+                   "sources), the highest is drawn and the hover says so; the table lists every value.")
+        score_table(queries.benchmark_rows(store, filters, benchmark), value_range=value_range,
+                    file_name=f"{benchmark.lower()}-filtered.csv", key=benchmark,
+                    selected=charts.selected_models(event))

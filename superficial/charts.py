@@ -1,0 +1,396 @@
+"""Plotly figures for the pages: pure functions of DataFrames, no Streamlit.
+
+Figures set no template or background, so ``st.plotly_chart(theme="streamlit")`` colours them for
+the light or dark theme; legends sit above the plot and margins are small, for a phone's width.
+Each point or bar carries its model name as ``customdata[0]``, which ``selected_models`` reads back
+from a chart selection.
+"""
+from __future__ import annotations
+
+import html
+from typing import Iterable, Mapping
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from superficial.display import is_missing, params_label
+
+CLOSED_PATTERN = "/"  # bars of models whose weights are not open are hatched
+ROW_HEIGHT = 26
+LABEL_ALL_UP_TO = 15  # scatter plots name every point up to this many, else only the frontier and picks
+# Mid-tone colours readable on light and dark backgrounds, enough for every organization.
+PALETTE = [*px.colors.qualitative.Plotly, *px.colors.qualitative.D3, *px.colors.qualitative.Vivid]
+
+
+def color_map(categories: Iterable[str]) -> dict[str, str]:
+    """A fixed colour per category (e.g. every organization), so colours agree across charts and filters."""
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(dict.fromkeys(categories))}
+
+
+def fmt_value(value: object) -> str:
+    """86.4 -> '86.4', 8.3 -> '8.3', 1249.0 -> '1249', 90.04 -> '90.04'."""
+    if is_missing(value):
+        return ""
+    return f"{float(value):.2f}".rstrip("0").rstrip(".")
+
+
+def weights_label(value: object) -> str:
+    if is_missing(value):
+        return "weights: not stated"
+    return "open weights" if bool(value) else "closed weights"
+
+
+def _base_layout(fig: go.Figure, height: int, legend_title: str | None = None) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin=dict(l=0, r=8, t=8, b=0),
+        legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0,
+                    title=dict(text=legend_title) if legend_title else None),
+        hoverlabel=dict(align="left"),
+        dragmode=False,
+    )
+    return fig
+
+
+def _groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, pd.DataFrame]]:
+    """Rows split by the colour column, groups in order of first appearance (so legends follow the ranking)."""
+    keys = frame[color_by].fillna("not stated").astype(str)
+    return [(key, frame[keys == key]) for key in dict.fromkeys(keys)]
+
+
+def _reports_note(row: pd.Series) -> str:
+    reports = int(row.get("reports", 1) or 1)
+    if reports <= 1:
+        return "single report"
+    settings = int(row.get("settings", 1) or 1)
+    where = f"{settings} settings" if settings > 1 else "this setting"
+    return f"highest of {reports} values reported for {where}"
+
+
+def _hover_rows(frame: pd.DataFrame) -> list[list[str]]:
+    """customdata per row: model, setting, source, how it was picked, weights and size, note."""
+    rows = []
+    for _, row in frame.iterrows():
+        size = params_label(row.get("total_params_b"), row.get("active_params_b"))
+        facts = f'{weights_label(row.get("open_weights"))} · {size}'
+        note = html.escape(str(row["note"])) if not is_missing(row.get("note")) else ""
+        source = html.escape(str(row["source_url"]))
+        rows.append([row["model"], row["setting"], source, _reports_note(row), facts, note])
+    return rows
+
+
+SCORE_HOVER = (
+    "<b>%{customdata[0]}</b><br>%{x} · %{customdata[1]}<br>%{customdata[4]}<br>"
+    "source: %{customdata[2]}<br>%{customdata[3]}<br>%{customdata[5]}<extra></extra>"
+)
+
+
+def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organization",
+               label_setting: bool = False, value_range: tuple[float, float] | None = None,
+               unit: str | None = None, colors: Mapping[str, str] | None = None) -> go.Figure:
+    """Horizontal bars of one score per model, best at the top, coloured by a column, closed weights hatched.
+
+    `scores` has one row per model (queries.chart_scores). With `label_setting` each bar's text names
+    the setting it comes from ("best reported" mode, where settings differ).
+    """
+    frame = scores.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
+    fig = go.Figure()
+    for key, group in _groups(frame, color_by):
+        # The value beside the bar; in "best reported" mode the setting inside it, from its start.
+        fig.add_trace(go.Bar(
+            name=key, orientation="h", x=group["value"].tolist(), y=group["model"].tolist(),
+            text=group["setting"].tolist() if label_setting else [fmt_value(v) for v in group["value"]],
+            textposition="inside" if label_setting else "outside", insidetextanchor="start", cliponaxis=False,
+            customdata=_hover_rows(group), hovertemplate=SCORE_HOVER,
+            marker=dict(color=(colors or {}).get(key),
+                        pattern=dict(shape=["" if ow is True else CLOSED_PATTERN for ow in group["open_weights"]],
+                                     fillmode="overlay", solidity=0.25)),
+        ))
+    if label_setting and not frame.empty:
+        fig.add_trace(go.Bar(
+            name="values", orientation="h", x=frame["value"].tolist(), y=frame["model"].tolist(),
+            text=[fmt_value(v) for v in frame["value"]], textposition="outside", cliponaxis=False,
+            marker=dict(color="rgba(0,0,0,0)"), hoverinfo="skip", showlegend=False,
+            customdata=[[m] for m in frame["model"]],
+        ))
+    fig.update_yaxes(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True, title=None)
+    # The benchmark's own scale, with room on the right for the values written beside the bars.
+    fixed = value_range and all(v is not None and not is_missing(v) for v in value_range)
+    fig.update_xaxes(title=f"{benchmark} ({unit})" if unit else benchmark, rangemode="tozero",
+                     range=[value_range[0], value_range[1] * 1.08] if fixed else None)
+    fig.update_layout(barmode="overlay")
+    return _base_layout(fig, max(220, ROW_HEIGHT * len(frame) + 110))
+
+
+def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark: str, x_title: str,
+                       color_by: str = "organization", highlight: Iterable[str] = (),
+                       colors: Mapping[str, str] | None = None) -> go.Figure:
+    """Score against parameters on a log axis, the Pareto frontier as a step line, points labelled.
+
+    `rows` are sized scores (efficiency.sized), `frontier` the frontier rows, smallest first.
+    Up to LABEL_ALL_UP_TO points all are named; beyond, the frontier and highlighted ones (the rest on hover).
+    Highlighted models get a ring.
+    """
+    highlight = list(highlight)
+    named = set(rows["model"]) if len(rows) <= LABEL_ALL_UP_TO else set(frontier["model"]) | set(highlight)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        name="Pareto frontier", x=frontier["params_b"].tolist(), y=frontier["value"].tolist(),
+        mode="lines", line=dict(shape="hv", width=2, dash="dot"), customdata=[[m] for m in frontier["model"]],
+        hoverinfo="skip",
+    ))
+    on_frontier = set(frontier["model"])
+    for key, group in _groups(rows.sort_values(["params_b", "model"], kind="mergesort"), color_by):
+        fig.add_trace(go.Scatter(
+            name=key, x=group["params_b"].tolist(), y=group["value"].tolist(), mode="markers+text",
+            text=[m if m in named else "" for m in group["model"]], textposition="top center", textfont=dict(size=10),
+            marker=dict(size=[12 if m in on_frontier else 8 for m in group["model"]], color=(colors or {}).get(key),
+                        symbol=["circle" if ow is True else "circle-open" for ow in group["open_weights"]],
+                        line=dict(width=2)),
+            customdata=_hover_rows(group),
+            hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · %{customdata[1]}<br>"
+                           "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
+        ))
+    marked = rows[rows["model"].isin(highlight)]
+    if not marked.empty:
+        fig.add_trace(go.Scatter(
+            name="compared", x=marked["params_b"].tolist(), y=marked["value"].tolist(), mode="markers",
+            marker=dict(size=20, symbol="circle-open", line=dict(width=2)), hoverinfo="skip",
+            customdata=[[m] for m in marked["model"]], showlegend=False,
+        ))
+    fig.update_xaxes(type="log", title=x_title)
+    fig.update_yaxes(title=benchmark)
+    return _base_layout(fig, 480)
+
+
+def moe_params(models: pd.DataFrame) -> go.Figure:
+    """For each mixture-of-experts model a line from active to total parameters (log axis)."""
+    frame = models[models["active_params_b"].notna() & models["total_params_b"].notna()]
+    frame = frame.sort_values(["total_params_b", "name"], kind="mergesort")
+    xs, ys = [], []
+    for _, row in frame.iterrows():
+        xs += [row["active_params_b"], row["total_params_b"], None]
+        ys += [row["name"], row["name"], None]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=3), showlegend=False, hoverinfo="skip"))
+    for column, label, symbol in (("active_params_b", "active per token", "circle"),
+                                  ("total_params_b", "total", "diamond")):
+        fig.add_trace(go.Scatter(
+            name=label, x=frame[column].tolist(), y=frame["name"].tolist(), mode="markers+text",
+            text=[f"{v:g}B" for v in frame[column]], textposition="top center", marker=dict(size=11, symbol=symbol),
+            customdata=[[m] for m in frame["name"]],
+            hovertemplate="<b>%{y}</b><br>%{x:g}B " + label + "<extra></extra>",
+        ))
+    fig.update_xaxes(type="log", title="parameters (billions)")
+    fig.update_yaxes(automargin=True, title=None)
+    return _base_layout(fig, max(200, 50 * len(frame) + 100))
+
+
+def per_billion_bars(rows: pd.DataFrame, *, benchmark: str, top: int = 15) -> go.Figure:
+    """The models with the most points per billion parameters, best at the top."""
+    frame = rows.sort_values(["per_billion", "model"], ascending=[False, True], kind="mergesort").head(top)
+    fig = go.Figure(go.Bar(
+        orientation="h", x=frame["per_billion"].round(2).tolist(), y=frame["model"].tolist(),
+        text=[f"{v:.1f}" for v in frame["per_billion"]], textposition="auto",
+        customdata=[[m, fmt_value(v), f"{p:g}"] for m, v, p in zip(frame["model"], frame["value"], frame["params_b"])],
+        hovertemplate="<b>%{customdata[0]}</b><br>%{x:.2f} points per billion<br>"
+                      "%{customdata[1]} points at %{customdata[2]}B<extra></extra>",
+        showlegend=False,
+    ))
+    fig.update_yaxes(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True, title=None)
+    fig.update_xaxes(title=f"{benchmark} points per billion parameters")
+    return _base_layout(fig, max(200, ROW_HEIGHT * len(frame) + 90))
+
+
+def compare_bars(scores: pd.DataFrame, models: list[str], colors: Mapping[str, str] | None = None) -> go.Figure:
+    """Grouped bars: one panel per benchmark (its own scale), a bar per model in each setting.
+
+    `scores` is queries.model_scores; where a setting has several reports the highest is drawn.
+    """
+    best = (scores.sort_values(["value", "source_url"], ascending=[False, True], kind="mergesort")
+                  .drop_duplicates(["model", "benchmark", "setting"]))
+    counts = scores.groupby(["model", "benchmark", "setting"]).size()
+    colors = colors or color_map(models)  # one colour per model in every panel
+    benchmarks = list(dict.fromkeys(scores.sort_values("benchmark")["benchmark"]))
+    if not benchmarks:
+        return _base_layout(go.Figure(), 200)
+    fig = make_subplots(rows=len(benchmarks), cols=1, subplot_titles=benchmarks, vertical_spacing=0.5 / len(benchmarks))
+    for i, bench in enumerate(benchmarks, start=1):
+        panel = best[best["benchmark"] == bench]
+        settings = list(dict.fromkeys(panel.sort_values("setting")["setting"]))
+        for model in models:
+            rows = panel[panel["model"] == model].set_index("setting").reindex(settings)
+            reports = [int(counts.get((model, bench, s), 0)) for s in settings]
+            hover = [[model, s, html.escape(str(u)) if not is_missing(u) else "",
+                      f"highest of {n} reports" if n > 1 else ""]
+                     for s, u, n in zip(settings, rows["source_url"], reports)]
+            fig.add_trace(go.Bar(
+                name=model, legendgroup=model, showlegend=(i == 1), x=settings,
+                y=[None if is_missing(v) else float(v) for v in rows["value"]],
+                text=[fmt_value(v) for v in rows["value"]], textposition="auto", customdata=hover,
+                marker=dict(color=colors.get(model)),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{y} · %{customdata[1]}<br>source: %{customdata[2]}"
+                              "<br>%{customdata[3]}<extra></extra>",
+            ), row=i, col=1)
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(automargin=True)
+    _base_layout(fig, 260 * len(benchmarks) + 60)
+    fig.update_layout(margin=dict(t=40))
+    return fig
+
+
+def records(scores: pd.DataFrame) -> pd.DataFrame:
+    """The rows that beat every score released before them (the state of the art over time), oldest first."""
+    frame = scores[scores["release_date"].notna()].sort_values(["release_date", "value"], ascending=[True, False],
+                                                               kind="mergesort")
+    keep, best = [], float("-inf")
+    for index, value in zip(frame.index, frame["value"]):
+        if value > best:
+            keep.append(index)
+            best = value
+    return frame.loc[keep]
+
+
+def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark: str,
+                     color_by: str = "organization", edition_href: str = "editions?edition={slug}",
+                     colors: Mapping[str, str] | None = None) -> go.Figure:
+    """Release date against score; each dated edition a dashed line whose label links to its page.
+
+    Up to LABEL_ALL_UP_TO points all are named, beyond that the records (best score yet at release),
+    overall and among open-weight models.
+    """
+    frame = scores[scores["release_date"].notna()].sort_values(["release_date", "model"], kind="mergesort")
+    named = set(frame["model"]) if len(frame) <= LABEL_ALL_UP_TO else (
+        set(records(frame)["model"]) | set(records(frame[frame["open_weights"] == True])["model"]))  # noqa: E712
+    fig = go.Figure()
+    for key, group in _groups(frame, color_by):
+        fig.add_trace(go.Scatter(
+            name=key, x=pd.to_datetime(group["release_date"]).dt.strftime("%Y-%m-%d").tolist(),
+            y=group["value"].tolist(), mode="markers+text", text=[m if m in named else "" for m in group["model"]],
+            textposition="top center", textfont=dict(size=10),
+            marker=dict(size=10, color=(colors or {}).get(key),
+                        symbol=["circle" if ow is True else "circle-open" for ow in group["open_weights"]],
+                        line=dict(width=2)),
+            customdata=_hover_rows(group),
+            hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · %{customdata[1]}<br>"
+                           "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
+        ))
+    dated = editions[editions["publish_date"].notna()] if not editions.empty else editions
+    for _, edition in dated.iterrows():
+        day = pd.Timestamp(edition["publish_date"]).strftime("%Y-%m-%d")
+        label = f"#{int(edition['number'])}" if not is_missing(edition.get("number")) else edition["title"]
+        href = edition_href.format(slug=edition["slug"])
+        fig.add_shape(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="paper",
+                      line=dict(dash="dash", width=1), name=f"edition {edition['slug']}")
+        fig.add_annotation(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                           text=f'<a href="{html.escape(href)}" target="_self">{html.escape(str(label))}</a>',
+                           hovertext=html.escape(str(edition["title"])), name=f"edition {edition['slug']}")
+    fig.update_xaxes(type="date", title="release date")
+    fig.update_yaxes(title=benchmark)
+    _base_layout(fig, 480)
+    fig.update_layout(margin=dict(t=28), legend=dict(y=1.08))
+    return fig
+
+
+def selected_models(event: object) -> list[str]:
+    """Model names of the points or bars selected in a chart (st.plotly_chart's on_select event)."""
+    if not event:
+        return []
+    selection = event.get("selection", {}) if isinstance(event, Mapping) else getattr(event, "selection", {})
+    points = selection.get("points", []) if isinstance(selection, Mapping) else getattr(selection, "points", [])
+    names = []
+    for point in points or []:
+        data = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(data, (list, tuple)) and data:
+            names.append(str(data[0]))
+        elif isinstance(data, str):
+            names.append(data)
+    return list(dict.fromkeys(names))
+
+
+# --- Editions page (issue 3): the live version of an embedded chart, and side charts ------------
+
+OTHER_COLOR = "rgba(140, 140, 140, 0.45)"
+HIGHLIGHT_LABEL = "named in this edition"
+
+
+def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str], benchmark: str,
+                 title: str | None = None) -> go.Figure:
+    """Grouped bars: one bar per model in each setting, settings in the given order, missing ones empty.
+
+    `scores` has columns model, setting, value, source_url (queries.setting_scores).
+    """
+    fig = go.Figure()
+    for model in models:
+        rows = scores[scores["model"] == model].drop_duplicates("setting").set_index("setting").reindex(settings)
+        values = [None if is_missing(v) else float(v) for v in rows["value"]]
+        sources = ["" if is_missing(u) else html.escape(str(u)) for u in rows["source_url"]]
+        fig.add_trace(go.Bar(
+            name=model, x=list(settings), y=values, text=[fmt_value(v) for v in values], textposition="outside",
+            customdata=[[model, s] for s in sources],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{x}: %{y}<br>source: %{customdata[1]}<extra></extra>",
+        ))
+    known = [v for v in scores["value"] if not is_missing(v)]
+    low = max(0.0, min(known) - 10) if known else 0.0
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(categoryorder="array", categoryarray=list(settings), title=None)
+    fig.update_yaxes(title=benchmark, range=[low, max(known) + 3] if known else None)
+    _base_layout(fig, 400)
+    if title:
+        fig.update_layout(title=dict(text=html.escape(title), x=0, xanchor="left", y=0.98, yref="container",
+                                     font=dict(size=15)),
+                          margin=dict(t=72), legend=dict(y=1.02))
+    return fig
+
+
+def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str, unit: str | None = None) -> go.Figure:
+    """Every model's score as a bar, best at the top; the highlighted models in colour, the rest grey.
+
+    `board` has one row per model: model, value, source_url (queries.benchmark_leaderboard).
+    """
+    marked = set(highlight)
+    frame = board.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
+    fig = go.Figure()
+    for name, rows, color in ((HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None),
+                              ("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR)):
+        if rows.empty:
+            continue
+        fig.add_trace(go.Bar(
+            name=name, orientation="h", x=rows["value"].tolist(), y=rows["model"].tolist(),
+            text=[fmt_value(v) for v in rows["value"]], textposition="auto",
+            marker=dict(color=color) if color else None,
+            customdata=[[m, html.escape(str(u))] for m, u in zip(rows["model"], rows["source_url"])],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{x}<br>source: %{customdata[1]}<extra></extra>",
+        ))
+    fig.update_yaxes(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True,
+                     title=None, tickfont=dict(size=10))
+    fig.update_xaxes(title=f"{benchmark} ({unit})" if unit else benchmark)
+    fig.update_layout(barmode="overlay", uniformtext=dict(minsize=8, mode="hide"))
+    return _base_layout(fig, max(200, 16 * len(frame) + 90))
+
+
+def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str) -> go.Figure:
+    """Score against total parameters (log axis); the highlighted models in colour and labelled.
+
+    Models of undisclosed size are left out (the caller says which).
+    """
+    marked = set(highlight)
+    frame = board[board["total_params_b"].notna()].sort_values(["total_params_b", "model"], kind="mergesort")
+    fig = go.Figure()
+    for name, rows, color, labelled in (("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR, False),
+                                        (HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None, True)):
+        if rows.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            name=name, x=rows["total_params_b"].tolist(), y=rows["value"].tolist(),
+            mode="markers+text" if labelled else "markers", text=rows["model"].tolist() if labelled else None,
+            textposition="top center", textfont=dict(size=10),
+            marker=dict(size=11 if labelled else 7, color=color) if color else dict(size=11),
+            customdata=[[m] for m in rows["model"]],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y}<extra></extra>",
+        ))
+    fig.update_xaxes(type="log", title="total parameters (billions, log scale)")
+    fig.update_yaxes(title=benchmark)
+    return _base_layout(fig, 360)

@@ -1,0 +1,74 @@
+"""What every table and column of the store means, with its unit: the one source for the schema docs."""
+from __future__ import annotations
+
+import pandas as pd
+
+# table -> (what one row is, {column: (meaning, unit)}); the types come from the database itself.
+TABLES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
+    "models": ("One language model (a released checkpoint or a named API model).", {
+        "name": ("Canonical model name; scores and aliases refer to it.", ""),
+        "organization": ("Who released the model.", ""),
+        "family": ("Model family, e.g. Llama 2, Mixtral.", ""),
+        "total_params_b": ("Total parameter count; empty when undisclosed.", "billions of parameters"),
+        "active_params_b": ("Parameters used per token (mixture-of-experts only).", "billions of parameters"),
+        "architecture": ("dense, MoE or SSM; empty when undisclosed.", ""),
+        "release_date": ("First public release or announcement.", "date"),
+        "open_weights": ("Whether the weights can be downloaded.", "true/false"),
+        "license": ("Licence of the weights or service.", ""),
+        "link": ("Primary page about the model.", "URL"),
+        "source_line": ("Line of data/models.csv the row came from.", "line number"),
+    }),
+    "scores": ("One benchmark result for one model, in one setting, from one source.", {
+        "model": ("The model, as models.name.", ""),
+        "benchmark": ("The benchmark, as benchmarks.benchmark.", ""),
+        "setting": ("How it was measured: shots, prompting, judge, leaderboard date.", ""),
+        "value": ("The result, in the benchmark's unit (see benchmarks.unit).",
+                  "MMLU/GSM8K/HumanEval/HellaSwag/ARC: percent 0–100; MT-Bench: 0–10; Arena Elo: Elo points"),
+        "source_url": ("Where the number was read.", "URL"),
+        "note": ("Table, row or caveat in the source.", ""),
+        "source_line": ("Line of data/scores.csv the row came from.", "line number"),
+    }),
+    "aliases": ("Another name under which a model appears in papers and leaderboards.", {
+        "alias": ("The other name (matched case-insensitively on import).", ""),
+        "model": ("The model it stands for, as models.name.", ""),
+        "source_line": ("Line of data/aliases.csv the row came from.", "line number"),
+    }),
+    "benchmarks": ("One benchmark and its scale.", {
+        "benchmark": ("Benchmark name.", ""),
+        "unit": ("Unit of scores.value for this benchmark.", ""),
+        "min_value": ("Lowest possible value.", "benchmark unit"),
+        "max_value": ("Highest possible value.", "benchmark unit"),
+        "higher_is_better": ("Whether a higher value is better.", "true/false"),
+        "description": ("What the benchmark measures.", ""),
+        "link": ("Paper or page defining the benchmark.", "URL"),
+        "source_line": ("Line of data/benchmarks.csv the row came from.", "line number"),
+    }),
+    "editions": ("One newsletter edition from content/.", {
+        "slug": ("Short identifier, used in links (?edition=).", ""),
+        "title": ("Title of the edition.", ""),
+        "number": ("Edition number from the title (#N).", ""),
+        "publish_date": ("Publication date.", "date"),
+        "updated_date": ("Last update, when given.", "date"),
+        "description": ("One-line summary.", ""),
+        "tags": ("Tags.", "list of text"),
+        "draft": ("Drafts are hidden from readers.", "true/false"),
+        "format": ("markdown or text.", ""),
+        "path": ("File in content/.", ""),
+        "body": ("Full text of the edition.", "Markdown or plain text"),
+    }),
+}
+
+
+def schema_frame(types: dict[tuple[str, str], str] | None = None) -> pd.DataFrame:
+    """One row per column: table, column, type (when given), meaning, unit."""
+    rows = []
+    for table, (_, columns) in TABLES.items():
+        for column, (meaning, unit) in columns.items():
+            rows.append({"table": table, "column": column, "type": (types or {}).get((table, column), ""),
+                         "meaning": meaning, "unit": unit})
+    return pd.DataFrame(rows, columns=["table", "column", "type", "meaning", "unit"])
+
+
+def table_blurbs() -> dict[str, str]:
+    """What one row of each table is."""
+    return {table: blurb for table, (blurb, _) in TABLES.items()}

@@ -1,0 +1,62 @@
+"""Twenty readers at once, clicking through pages for a minute: no exception anywhere."""
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+
+from superficial.browser import CHROMIUM_ARGS, CHROMIUM, READY
+from superficial.navigation import available_pages
+
+SESSIONS = 20
+SECONDS = 60
+
+
+async def reader(browser, base_url: str, seed: int, deadline: float, paths: list[str], report: dict) -> None:
+    rng = random.Random(seed)
+    context = await browser.new_context(viewport={"width": 1200, "height": 900})
+    page = await context.new_page()
+    page.on("pageerror", lambda e: report["page_errors"].append(str(e)))
+    try:
+        while time.monotonic() < deadline:
+            path = rng.choice(paths)
+            await page.goto(f"{base_url}/{path}", timeout=60_000)
+            await page.wait_for_selector(READY, timeout=60_000)
+            report["views"] += 1
+            if await page.locator("[data-testid='stException']").count():
+                report["exceptions"].append(path)
+            # Click something a reader would: a link in the sidebar navigation.
+            links = page.locator("[data-testid='stSidebarNav'] a")
+            count = await links.count()
+            if count:
+                await links.nth(rng.randrange(count)).click()
+                await page.wait_for_selector(READY, timeout=60_000)
+                report["views"] += 1
+                if await page.locator("[data-testid='stException']").count():
+                    report["exceptions"].append(f"{path} -> nav click")
+    finally:
+        await context.close()
+
+
+async def soak(base_url: str, paths: list[str]) -> dict:
+    from playwright.async_api import async_playwright
+
+    report = {"views": 0, "exceptions": [], "page_errors": []}
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        deadline = time.monotonic() + SECONDS
+        await asyncio.gather(*(reader(browser, base_url, i, deadline, paths, report) for i in range(SESSIONS)))
+        await browser.close()
+    return report
+
+
+def test_twenty_concurrent_readers_for_a_minute(app_server):
+    paths = [p.url_path for p in available_pages()]
+    paths += ["editions?edition=2023-12-17-some-interesting-things-to-start-the-week-5",
+              "explore?max_params=13", "compare?models=Phi-2,Mixtral+8x7B,GPT-4",
+              "sql?q=SELECT+model%2C+value+FROM+scores+LIMIT+5"]
+    report = asyncio.run(soak(app_server.url, paths))
+    print(f"soak: {report['views']} page views by {SESSIONS} sessions in {SECONDS}s")
+    assert report["exceptions"] == []
+    assert report["views"] >= SESSIONS * 2
+    assert "Traceback" not in app_server.server_log()

@@ -1,0 +1,214 @@
+"""The data behind the benchmark charts (fixture queries, exact rows) and the figures, asserted on their JSON."""
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from superficial import charts, compare, efficiency, queries
+from superficial.filters import Filters
+
+
+# --- queries feeding the charts -----------------------------------------------------------------
+
+def test_like_for_like_scores_pick_the_highest_report(fixture_store):
+    rows = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
+    assert rows[["model", "setting", "value", "source_url", "reports"]].values.tolist() == [
+        ["GPT-4", "5-shot", 86.4, "https://arxiv.org/abs/2303.08774", 1],
+        ["Gemini Ultra", "5-shot", 83.7, "https://arxiv.org/abs/2312.11805", 1],
+        ["Mixtral 8x7B", "5-shot", 70.6, "https://arxiv.org/abs/2401.04088", 1],
+        ["Llama 2 70B", "5-shot", 68.9, "https://arxiv.org/abs/2307.09288", 1],
+        ["Gemma 7B", "5-shot", 64.3, "https://example.org/gemma", 1],
+        # two sources for Mistral 7B 5-shot (60.1 own paper, 62.5 Mixtral paper): the highest, counted
+        ["Mistral 7B", "5-shot", 62.5, "https://arxiv.org/abs/2401.04088", 2],
+    ]
+
+
+def test_best_reported_scores_name_their_setting(fixture_store):
+    rows = queries.chart_scores(fixture_store, Filters(), "MMLU")
+    assert rows[["model", "setting", "value", "reports", "settings"]].head(2).values.tolist() == [
+        ["GPT-4", "Medprompt+", 90.1, 3, 3],
+        ["Gemini Ultra", "uncertainty-routed CoT@32", 90.04, 2, 2],
+    ]
+
+
+def test_scores_follow_the_filters(fixture_store):
+    rows = queries.chart_scores(fixture_store, Filters(orgs=("Mistral AI",), basis="active"), "MMLU", "5-shot")
+    assert rows[["model", "params_b", "architecture", "open_weights"]].values.tolist() == [
+        ["Mixtral 8x7B", 12.9, "MoE", True], ["Mistral 7B", 7.3, "dense", True]]
+    assert queries.chart_scores(fixture_store, Filters(weights="closed"), "MT-Bench", "GPT-4 judge").empty
+
+
+def test_missing_scores_are_named(fixture_store):
+    assert queries.missing_scores(fixture_store, Filters(), "MMLU", "5-shot") == ["Mamba 2.8B", "Phi-2"]
+    assert queries.missing_scores(fixture_store, Filters(), "MMLU") == ["Mamba 2.8B", "Phi-2"]
+    assert queries.missing_scores(fixture_store, Filters(archs=("undisclosed",)), "MMLU", "CoT@32") == ["Gemini Ultra"]
+    assert len(queries.missing_scores(fixture_store, Filters(), "MT-Bench")) == 7
+
+
+def test_benchmark_rows_keep_every_setting_and_source(fixture_store):
+    rows = queries.benchmark_rows(fixture_store, Filters(orgs=("Mistral AI",)), "MMLU")
+    assert rows[["model", "value", "source_url"]].values.tolist() == [
+        ["Mixtral 8x7B", 70.6, "https://arxiv.org/abs/2401.04088"],
+        ["Mistral 7B", 62.5, "https://arxiv.org/abs/2401.04088"],
+        ["Mistral 7B", 60.1, "https://arxiv.org/abs/2310.06825"],
+    ]
+
+
+def test_settings_most_shared_first(fixture_store):
+    assert queries.settings(fixture_store, "MMLU")["setting"].tolist() == [
+        "5-shot", "CoT@32", "Medprompt+", "uncertainty-routed CoT@32"]
+    assert queries.default_setting(fixture_store, "MT-Bench") == "GPT-4 judge"
+    assert queries.default_setting(fixture_store, "Arena Elo") is None
+
+
+def test_model_scores_and_side_by_side(fixture_store):
+    names = ["Mistral 7B", "Mixtral 8x7B"]
+    scores = queries.model_scores(fixture_store, names)
+    assert scores[["model", "benchmark", "setting", "value"]].values.tolist() == [
+        ["Mistral 7B", "MMLU", "5-shot", 62.5], ["Mistral 7B", "MMLU", "5-shot", 60.1],
+        ["Mixtral 8x7B", "MMLU", "5-shot", 70.6], ["Mixtral 8x7B", "MT-Bench", "GPT-4 judge", 8.3]]
+    table = compare.side_by_side(scores, names)
+    assert table.columns.tolist() == ["benchmark", "setting", "Mistral 7B", "Mixtral 8x7B"]
+    assert table.fillna(-1).values.tolist() == [["MMLU", "5-shot", 62.5, 70.6], ["MT-Bench", "GPT-4 judge", -1, 8.3]]
+    assert queries.model_facts(fixture_store, names[::-1])["name"].tolist() == names[::-1]
+
+
+def test_parse_models_param():
+    known = ["Phi-2", "Llama 2 70B", "GPT-4"]
+    assert compare.parse_models(["phi-2,Llama 2 70B, Nope"], known) == (["Phi-2", "Llama 2 70B"], ["Nope"])
+    assert compare.parse_models(["Phi-2", "GPT-4"], known) == (["Phi-2", "GPT-4"], [])  # repeated keys too
+    assert compare.parse_models(None, known) == ([], [])
+    assert compare.parse_models(",".join(known * 3), known * 3)[0] == known
+    assert compare.models_param(["Phi-2", "GPT-4"]) == "Phi-2,GPT-4"
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def mmlu(fixture_store):
+    return queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
+
+
+def test_score_bars_sorted_coloured_and_hatched(mmlu):
+    fig = charts.score_bars(mmlu, benchmark="MMLU", value_range=(0, 100), unit="% correct").to_plotly_json()
+    traces = {t["name"]: t for t in fig["data"]}
+    assert list(traces) == ["OpenAI", "Google", "Mistral AI", "Meta"]  # legend follows the ranking
+    assert traces["Mistral AI"]["y"] == ["Mixtral 8x7B", "Mistral 7B"]
+    assert traces["Mistral AI"]["x"] == [70.6, 62.5]
+    assert traces["Mistral AI"]["text"] == ["70.6", "62.5"]
+    assert traces["Mistral AI"]["marker"]["pattern"]["shape"] == ["", ""]  # open weights
+    assert traces["OpenAI"]["marker"]["pattern"]["shape"] == ["/"]  # closed: hatched
+    # best at the top: the category order is the ranking reversed
+    assert fig["layout"]["yaxis"]["categoryarray"] == ["Mistral 7B", "Gemma 7B", "Llama 2 70B", "Mixtral 8x7B",
+                                                       "Gemini Ultra", "GPT-4"]
+    assert fig["layout"]["xaxis"]["range"] == [0, 108.0]
+    hover = traces["Mistral AI"]["customdata"][1]
+    assert hover[:4] == ["Mistral 7B", "5-shot", "https://arxiv.org/abs/2401.04088",
+                         "highest of 2 values reported for this setting"]
+    assert hover[4] == "open weights · 7.3B"
+    # no template or background of its own: Streamlit's light or dark theme decides
+    plain = charts.score_bars(mmlu, benchmark="MMLU")
+    assert plain.layout.template == go.Figure().layout.template
+    assert plain.layout.plot_bgcolor is None and plain.layout.paper_bgcolor is None
+
+
+def test_score_bars_best_reported_label_the_setting(fixture_store):
+    rows = queries.chart_scores(fixture_store, Filters(archs=("undisclosed",)), "MMLU")
+    fig = charts.score_bars(rows, benchmark="MMLU", label_setting=True, value_range=(0, 100),
+                            colors={"OpenAI": "#123456"}).to_plotly_json()
+    assert fig["data"][0]["text"] == ["Medprompt+"] and fig["data"][0]["marker"]["color"] == "#123456"
+    assert fig["data"][1]["text"] == ["uncertainty-routed CoT@32"]
+    values = fig["data"][-1]
+    assert values["name"] == "values" and values["text"] == ["90.1", "90.04"] and values["showlegend"] is False
+
+
+def test_score_bars_by_architecture(mmlu):
+    fig = charts.score_bars(mmlu, benchmark="MMLU", color_by="architecture")
+    assert [t.name for t in fig.data] == ["undisclosed", "MoE", "dense"]
+
+
+def test_efficiency_scatter_draws_the_frontier(fixture_store):
+    scores = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
+    rows = efficiency.with_efficiency(scores)
+    fig = charts.efficiency_scatter(rows, efficiency.pareto_frontier(rows), benchmark="MMLU",
+                                    x_title="params", highlight=["Gemma 7B", "Llama 2 70B"]).to_plotly_json()
+    frontier = fig["data"][0]
+    assert frontier["name"] == "Pareto frontier"
+    assert (frontier["x"], frontier["y"]) == ([7.0, 46.7], [64.3, 70.6])
+    assert frontier["line"]["shape"] == "hv"
+    points = {t["name"]: t for t in fig["data"][1:-1]}
+    assert points["Mistral AI"]["text"] == ["Mistral 7B", "Mixtral 8x7B"]  # every point named (few points)
+    assert points["Mistral AI"]["marker"]["size"] == [8, 12]  # Mixtral is on the frontier
+    assert fig["data"][-1]["x"] == [70.0, 7.0] or sorted(fig["data"][-1]["x"]) == [7.0, 70.0]
+    assert fig["layout"]["xaxis"]["type"] == "log"
+
+
+def test_efficiency_scatter_names_only_frontier_when_crowded():
+    rows = pd.DataFrame({"model": [f"m{i}" for i in range(20)], "params_b": [float(i + 1) for i in range(20)],
+                         "value": [float(50 - i) for i in range(20)], "setting": "5-shot", "source_url": "https://x",
+                         "note": None, "organization": "Org", "open_weights": True, "total_params_b": 1.0,
+                         "active_params_b": None, "reports": 1, "settings": 1})
+    fig = charts.efficiency_scatter(rows, efficiency.pareto_frontier(rows), benchmark="MMLU", x_title="p",
+                                    highlight=["m19"])
+    assert [t for t in fig.data[1].text if t] == ["m0", "m19"]
+
+
+def test_moe_and_per_billion(fixture_store):
+    models = queries.filtered_models(fixture_store, Filters())
+    moe = charts.moe_params(models).to_plotly_json()
+    assert moe["data"][0]["x"] == [12.9, 46.7, None] and moe["data"][1]["x"] == [12.9]
+    rows = efficiency.with_efficiency(queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot"))
+    bars = charts.per_billion_bars(rows, benchmark="MMLU", top=2).to_plotly_json()["data"][0]
+    assert bars["y"] == ["Gemma 7B", "Mistral 7B"] and bars["text"] == ["9.2", "8.6"]
+
+
+def test_compare_bars_one_panel_per_benchmark_same_colour_per_model(fixture_store):
+    names = ["Mistral 7B", "Mixtral 8x7B"]
+    fig = charts.compare_bars(queries.model_scores(fixture_store, names), names).to_plotly_json()
+    assert [a["text"] for a in fig["layout"]["annotations"]] == ["MMLU", "MT-Bench"]
+    mmlu_mistral, mmlu_mixtral, mt_mistral, mt_mixtral = fig["data"]
+    assert (mmlu_mistral["x"], mmlu_mistral["y"]) == (["5-shot"], [62.5])  # the higher of two reports
+    assert mmlu_mistral["customdata"][0][3] == "highest of 2 reports"
+    assert (mt_mixtral["x"], mt_mixtral["y"]) == (["GPT-4 judge"], [8.3])
+    assert mt_mistral["y"] == [None]
+    assert mmlu_mistral["marker"]["color"] == mt_mistral["marker"]["color"] != mmlu_mixtral["marker"]["color"]
+    assert [t["showlegend"] for t in fig["data"]] == [True, True, False, False]
+
+
+def test_timeline_marks_each_dated_edition_with_a_link(fixture_store):
+    scores = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
+    fig = charts.timeline_scatter(scores, queries.editions(fixture_store), benchmark="MMLU").to_plotly_json()
+    assert [s["x0"] for s in fig["layout"]["shapes"]] == ["2023-12-17", "2023-12-10"]  # the undated one is left out
+    links = [a["text"] for a in fig["layout"]["annotations"]]
+    assert links[0] == '<a href="editions?edition=2023-12-17-week-5" target="_self">#5</a>'
+    assert "edition=2023-12-10-week-4" in links[1]
+    xs = sorted(x for t in fig["data"] for x in t["x"])
+    assert xs[0] == "2023-03-14" and len(xs) == 6
+
+
+def test_timeline_labels_records_when_crowded():
+    days = pd.date_range("2023-01-01", periods=20, freq="W")
+    rows = pd.DataFrame({"model": [f"m{i}" for i in range(20)], "release_date": days,
+                         "value": [50, 40, 60] + [30] * 17, "setting": "s", "source_url": "https://x", "note": None,
+                         "organization": "Org", "open_weights": [False, True, False] + [True] * 17,
+                         "total_params_b": 1.0, "active_params_b": None, "reports": 1, "settings": 1})
+    assert charts.records(rows)["model"].tolist() == ["m0", "m2"]
+    fig = charts.timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]), benchmark="MMLU")
+    # overall records and open-weight records (m1 is the first open model)
+    assert [t for t in fig.data[0].text if t] == ["m0", "m1", "m2"]
+
+
+def test_selected_models_from_a_chart_event():
+    event = {"selection": {"points": [{"customdata": ["Phi-2", "5-shot"]}, {"customdata": ["GPT-4"]},
+                                      {"customdata": ["Phi-2"]}, {"x": 1}]}}
+    assert charts.selected_models(event) == ["Phi-2", "GPT-4"]
+    assert charts.selected_models(None) == [] and charts.selected_models({"selection": {"points": []}}) == []
+
+
+def test_color_map_is_fixed_per_category():
+    colors = charts.color_map(["Meta", "Google", "Meta"])
+    assert list(colors) == ["Meta", "Google"] and colors["Meta"] != colors["Google"]
+    assert charts.color_map(["Meta"])["Meta"] == colors["Meta"]
+
+
+def test_fmt_value():
+    assert [charts.fmt_value(v) for v in (86.4, 90.04, 1249.0, 8.3, None)] == ["86.4", "90.04", "1249", "8.3", ""]

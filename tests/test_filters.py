@@ -1,0 +1,119 @@
+"""Filters: their URL form, and the models they keep from the fixture data (exact rows)."""
+import datetime as dt
+
+import pytest
+
+from superficial import queries
+from superficial.filters import PRESETS, SIZE_LABELS, Filters, months_between
+
+
+# --- URL form --------------------------------------------------------------------------------
+
+def test_defaults_keep_everything_and_leave_the_url_empty():
+    f = Filters()
+    assert f.to_query_params() == {}
+    assert Filters.from_query_params({}) == f
+    assert f.min_params is None and f.max_params is None and f.open_weights is None
+    assert f.query_params()["orgs"] is None  # no list at all, so the SQL skips the filter
+    assert f.describe() == "No filters: every model"
+
+
+def test_round_trip_through_the_url():
+    f = Filters(size=("3B", "13B"), basis="active", include_unknown=False, orgs=("Meta", "Mistral AI"),
+                archs=("MoE", "undisclosed"), weights="open", licenses=("Apache 2.0",), released=("2023-06", "2024-01"))
+    url = f.to_query_params()
+    assert url == {"size": ["3B", "13B"], "params": "active", "unknown": "false", "org": ["Meta", "Mistral AI"],
+                   "arch": ["MoE", "undisclosed"], "weights": "open", "license": ["Apache 2.0"],
+                   "released": ["2023-06", "2024-01"]}
+    assert Filters.from_query_params(url) == f
+
+
+def test_reads_single_strings_and_objects_with_get_all():
+    class Params(dict):
+        def get_all(self, key):
+            return self.get(key, [])
+
+    assert Filters.from_query_params(Params(org=["Meta", "Google"])).orgs == ("Meta", "Google")
+    assert Filters.from_query_params({"org": "Meta"}).orgs == ("Meta",)
+
+
+@pytest.mark.parametrize("url, expected", [
+    ({"size": ["13b", "3"]}, Filters(size=("3B", "13B"))),  # any order, case, unit optional
+    ({"size": ["3B"]}, Filters()),  # a range needs two ends
+    ({"size": ["3B", "3B"]}, Filters()),
+    ({"size": ["3B", "5B"]}, Filters()),  # not a stop
+    ({"params": "both"}, Filters()),
+    ({"unknown": "maybe"}, Filters()),
+    ({"unknown": "FALSE"}, Filters(include_unknown=False)),
+    ({"arch": ["moe", "GPU", "moe"]}, Filters(archs=("MoE",))),
+    ({"weights": "yes"}, Filters()),
+    ({"released": ["2024-13", "2023-01"]}, Filters()),
+    ({"released": ["2024-01", "2023-06"]}, Filters(released=("2023-06", "2024-01"))),
+])
+def test_unreadable_values_fall_back_to_defaults(url, expected):
+    assert Filters.from_query_params(url) == expected
+
+
+def test_numbers_for_the_sql():
+    f = Filters(size=("3B", "13B"), weights="closed", released=("2023-06", "2024-02"))
+    assert (f.min_params, f.max_params) == (3.0, 13.0)
+    assert f.open_weights is False
+    assert (f.released_from, f.released_to) == (dt.date(2023, 6, 1), dt.date(2024, 2, 29))
+    assert Filters(size=("70B", "∞")).max_params is None
+
+
+def test_presets_are_bands_that_hide_unknown_sizes():
+    assert PRESETS == {"Edge ≤3B": ("0B", "3B"), "Small 3–13B": ("3B", "13B"),
+                       "Medium 13–70B": ("13B", "70B"), "Large >70B": ("70B", "∞")}
+    small = Filters().with_preset("Small 3–13B")
+    assert small.size == ("3B", "13B") and small.include_unknown is False and small.preset == "Small 3–13B"
+    assert small.with_preset(None) == Filters()
+    assert Filters(size=("3B", "70B")).preset is None
+    assert SIZE_LABELS[0] == "0B" and SIZE_LABELS[-1] == "∞"
+
+
+def test_months_between():
+    assert months_between(dt.date(2023, 11, 30), dt.date(2024, 2, 1)) == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    assert months_between(None, dt.date(2024, 2, 1)) == []
+
+
+# --- the models each filter keeps (fixture data: 8 models) -----------------------------------
+
+def names(store, filters):
+    return queries.filtered_models(store, filters)["name"].tolist()
+
+
+@pytest.mark.parametrize("filters, expected", [
+    (Filters(), ["Llama 2 70B", "Mixtral 8x7B", "Mistral 7B", "Gemma 7B", "Mamba 2.8B", "Phi-2", "GPT-4",
+                 "Gemini Ultra"]),
+    (Filters().with_preset("Edge ≤3B"), ["Mamba 2.8B", "Phi-2"]),
+    (Filters().with_preset("Small 3–13B"), ["Mistral 7B", "Gemma 7B"]),
+    (Filters(size=("3B", "13B"), basis="active", include_unknown=False), ["Mixtral 8x7B", "Mistral 7B", "Gemma 7B"]),
+    (Filters().with_preset("Medium 13–70B"), ["Llama 2 70B", "Mixtral 8x7B"]),  # 70B is medium (≤ 70B)
+    (Filters().with_preset("Large >70B"), []),
+    (Filters(size=("70B", "∞")), ["GPT-4", "Gemini Ultra"]),  # unknown sizes kept by the toggle
+    (Filters(archs=("undisclosed",)), ["GPT-4", "Gemini Ultra"]),
+    (Filters(archs=("SSM", "MoE")), ["Mixtral 8x7B", "Mamba 2.8B"]),
+    (Filters(weights="closed"), ["GPT-4", "Gemini Ultra"]),
+    (Filters(orgs=("Mistral AI",)), ["Mixtral 8x7B", "Mistral 7B"]),
+    (Filters(licenses=("Apache 2.0",)), ["Mixtral 8x7B", "Mistral 7B", "Mamba 2.8B"]),
+    (Filters(released=("2023-12", "2023-12")), ["Mixtral 8x7B", "Mamba 2.8B", "Phi-2", "Gemini Ultra"]),
+    (Filters(orgs=("Meta",), weights="closed"), []),
+])
+def test_filtered_models(fixture_store, filters, expected):
+    assert names(fixture_store, filters) == expected
+
+
+def test_params_follow_the_basis(fixture_store):
+    active = queries.filtered_models(fixture_store, Filters(basis="active", orgs=("Mistral AI",)))
+    assert active[["name", "params_b", "total_params_b"]].values.tolist() == [
+        ["Mixtral 8x7B", 12.9, 46.7], ["Mistral 7B", 7.3, 7.3]]
+
+
+def test_filter_options(fixture_store):
+    options = queries.filter_options(fixture_store)
+    assert options == {
+        "orgs": ["Google", "Meta", "Microsoft", "Mistral AI", "OpenAI", "state-spaces"],
+        "licenses": ["Apache 2.0", "Gemma Terms of Use", "Llama 2 Community License", "MIT", "Proprietary"],
+        "first_release": dt.date(2023, 3, 14), "last_release": dt.date(2024, 2, 21), "models": 8,
+    }

@@ -1,0 +1,77 @@
+import pandas as pd
+import pytest
+
+from superficial.mentions import Matcher, find_mentions
+
+MODELS = pd.DataFrame({
+    "name": ["GPT-4", "GPT-4 Turbo", "Gemini Ultra", "Gemini Pro", "Mixtral 8x7B", "Phi-1", "Phi-1.5", "Phi-2",
+             "Mamba 2.8B", "Llama 2 70B", "DBRX"],
+    "family": ["GPT", "GPT", "Gemini", "Gemini", "Mixtral", "Phi", "Phi", "Phi", "Mamba", "Llama 2", "DBRX"],
+})
+ALIASES = pd.DataFrame({
+    "alias": ["Mixtral", "Mamba", "gpt-4-0613", "Gemini 1.0 Ultra", "Llama-2-70b"],
+    "model": ["Mixtral 8x7B", "Mamba 2.8B", "GPT-4", "Gemini Ultra", "Llama 2 70B"],
+})
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(MODELS, ALIASES)
+
+
+def models(matcher, text):
+    return matcher.find(text).models
+
+
+def test_alias_finds_its_canonical_model(matcher):
+    assert models(matcher, "Mixtral punches above its weight.") == ["Mixtral 8x7B"]
+    assert models(matcher, "the Mamba architecture, Mamba’s SSM") == ["Mamba 2.8B"]
+    assert matcher.find("Mamba and mamba").counts == {"Mamba 2.8B": 2}
+
+
+def test_versions_are_not_confused(matcher):
+    assert models(matcher, "Phi-2 is new.") == ["Phi-2"]
+    assert models(matcher, "Phi-1.5 and Phi-1, then Phi-2") == ["Phi-1.5", "Phi-1", "Phi-2"]
+    assert models(matcher, "Phi-10 and Phi-2.5") == []
+
+
+def test_longest_name_wins(matcher):
+    assert models(matcher, "GPT-4 Turbo is faster than GPT-4.") == ["GPT-4 Turbo", "GPT-4"]
+    assert models(matcher, "gpt-4-0613 via the API") == ["GPT-4"]
+
+
+def test_case_insensitive_whole_words_only(matcher):
+    assert models(matcher, "gemini ultra and MIXTRAL") == ["Gemini Ultra", "Mixtral 8x7B"]
+    assert models(matcher, "Mixtrals of experts, GPT-40, XGPT-4, AlphaMamba") == []
+
+
+def test_spaces_and_hyphens_are_interchangeable(matcher):
+    assert models(matcher, "Llama-2-70B and Llama 2 70b and Mixtral-8x7B") == ["Llama 2 70B", "Mixtral 8x7B"]
+    assert matcher.find("Llama-2-70B and Llama 2 70b").counts == {"Llama 2 70B": 2}
+
+
+def test_family_alone_is_a_family_not_every_member(matcher):
+    found = matcher.find("The Gemini family: Gemini Ultra leads. Gemini’s launch.")
+    assert found.models == ["Gemini Ultra"]
+    assert found.families == ["Gemini"] and found.family_counts == {"Gemini": 2}
+    assert "Gemini Pro" not in found.models
+
+
+def test_a_model_named_like_its_family_counts_as_the_model(matcher):
+    found = matcher.find("DBRX is out")
+    assert found.models == ["DBRX"] and found.families == []
+
+
+def test_bundled_editions_mention_the_key_models():
+    from superficial import queries, render
+    from superficial.store import Store
+    from tests.conftest import ROOT
+
+    store = Store.from_folders(ROOT / "data", ROOT / "content")
+    named = set()
+    for edition in store.editions:
+        found = find_mentions(render.readable_text(edition.body, edition.format),
+                              queries.models(store), queries.aliases(store))
+        named.update(found.models)
+    assert {"GPT-4", "Gemini Ultra", "Mixtral 8x7B", "Phi-2", "Mamba 2.8B"} <= named
+    assert "Gemini Pro" not in named  # "Gemini" alone is the family

@@ -1,0 +1,163 @@
+"""AppTests of the benchmark pages (explore, efficiency, compare, timeline) on the fixture data, opened by URL."""
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from superficial import queries
+from superficial.filters import Filters
+from tests.conftest import FIXTURES, ROOT
+
+
+@pytest.fixture
+def fixture_env(monkeypatch):
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(FIXTURES / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "content"))
+
+
+def open_page(page: str, **query_params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query_params.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def bar_models(figure: dict) -> list[str]:
+    return sorted(y for trace in figure["data"] if trace.get("name") != "values" for y in trace["y"])
+
+
+def texts(elements) -> str:
+    return "\n".join(str(e.value) for e in elements)
+
+
+def models_left(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "models left" in m.value)
+
+
+# --- explore ------------------------------------------------------------------------------------
+
+def test_explore_reads_filters_from_the_url(fixture_env, fixture_store):
+    url = {"size": ["3B", "13B"], "unknown": "false"}
+    at = open_page("pages/explore.py", **url)
+    expected = queries.filtered_models(fixture_store, Filters.from_query_params(url))
+    assert models_left(at) == f"**{len(expected)} of 8 models left**" == "**2 of 8 models left**"
+    assert at.select_slider(key="size").value == ("3B", "13B")
+    assert at.toggle(key="unknown").value is False
+    mmlu = figures(at)[0]
+    assert [(t["name"], t["y"], t["x"]) for t in mmlu["data"]] == [("Google", ["Gemma 7B"], [64.3]),
+                                                                    ("Mistral AI", ["Mistral 7B"], [62.5])]
+    # no MT-Bench score among them: a message, not an empty axis
+    assert len(figures(at)) == 1
+    assert "None of the filtered models has a MT-Bench score (GPT-4 judge)" in texts(at.info)
+
+
+def test_explore_counts_models_left_out_and_lists_every_value(fixture_env):
+    at = open_page("pages/explore.py")
+    assert models_left(at).startswith("**8 of 8 models left**")
+    captions = texts(at.caption)
+    assert "2 models have no MMLU score (5-shot) and are left out: Mamba 2.8B, Phi-2." in captions
+    assert "7 models have no MT-Bench score (GPT-4 judge)" in captions
+    mmlu_table = at.dataframe[0].value
+    assert len(mmlu_table) == 10  # every MMLU value of every setting and source
+    assert mmlu_table["value"].iloc[0] == 90.1
+    assert len(at.get("download_button")) == 2
+
+
+def test_explore_best_reported_labels_settings(fixture_env):
+    at = open_page("pages/explore.py", mode="best reported", color="architecture", org=["OpenAI", "Google"])
+    mmlu = figures(at)[0]
+    assert mmlu["data"][0]["name"] == "undisclosed"
+    assert mmlu["data"][0]["text"] == ["Medprompt+", "uncertainty-routed CoT@32"]
+    assert (mmlu["data"][1]["name"], mmlu["data"][1]["text"]) == ("dense", ["5-shot"])
+    assert mmlu["data"][-1]["text"] == ["90.1", "90.04", "64.3"]  # the values beside the bars
+
+
+def test_explore_with_filters_that_exclude_everything(fixture_env):
+    at = open_page("pages/explore.py", size=["0B", "1B"], unknown="false")
+    assert "**0 of 8 models left**" in models_left(at)
+    assert "No model matches these filters" in texts(at.info)
+    assert figures(at) == [] and len(at.dataframe) == 0
+
+
+def test_moving_the_size_slider_hides_unknown_sizes(fixture_env):
+    at = open_page("pages/explore.py")
+    at.select_slider(key="size").set_value(("3B", "13B")).run()
+    assert models_left(at) == "**2 of 8 models left**"
+    assert at.toggle(key="unknown").value is False
+    assert at.query_params["unknown"] == "false"
+
+
+# --- efficiency ---------------------------------------------------------------------------------
+
+def test_efficiency_sentence_and_frontier(fixture_env):
+    at = open_page("pages/efficiency.py", a="Mistral 7B", b="Mixtral 8x7B")
+    assert ("#### Mixtral 8x7B is 6.4× larger than Mistral 7B and scores 8.1 points more on MMLU (5-shot)."
+            in texts(at.markdown))
+    scatter = figures(at)[0]
+    assert scatter["data"][0]["name"] == "Pareto frontier"
+    assert (scatter["data"][0]["x"], scatter["data"][0]["y"]) == ([7.0, 46.7], [64.3, 70.6])
+    assert "2 models have no disclosed size and are left out: GPT-4, Gemini Ultra." in texts(at.caption)
+    table = at.dataframe[0].value
+    assert table["model"].tolist() == ["Gemma 7B", "Mistral 7B", "Mixtral 8x7B", "Llama 2 70B"]
+    assert table["on_frontier"].tolist() == [True, False, True, False]
+
+
+def test_efficiency_default_pair_and_active_parameters(fixture_env):
+    at = open_page("pages/efficiency.py", params="active")
+    assert ("#### Llama 2 70B is 5.4× larger than Mixtral 8x7B and scores 1.7 points less on MMLU (5-shot)."
+            in texts(at.markdown))
+    assert figures(at)[0]["data"][0]["x"] == [7.0, 12.9]
+    moe = figures(at)[-1]
+    assert moe["data"][1]["x"] == [12.9] and moe["data"][2]["x"] == [46.7]
+
+
+def test_efficiency_with_one_model_left(fixture_env):
+    at = open_page("pages/efficiency.py", benchmark="MT-Bench")
+    assert at.selectbox(key="setting").value == "GPT-4 judge"
+    assert "Only one model is left" in texts(at.info)
+    assert figures(at)[0]["data"][1]["text"] == ["Mixtral 8x7B"]
+
+
+# --- compare ------------------------------------------------------------------------------------
+
+def test_compare_from_the_url(fixture_env):
+    at = open_page("pages/compare.py", models="Mistral 7B,Mixtral 8x7B")
+    assert at.multiselect(key="compare_models").value == ["Mistral 7B", "Mixtral 8x7B"]
+    facts, side, sources = (d.value for d in at.dataframe)
+    assert facts["name"].tolist() == ["Mistral 7B", "Mixtral 8x7B"]
+    assert side.fillna(-1).values.tolist() == [["MMLU", "5-shot", 62.5, 70.6], ["MT-Bench", "GPT-4 judge", -1, 8.3]]
+    assert sources["source_url"].tolist()[:2] == ["https://arxiv.org/abs/2401.04088",
+                                                  "https://arxiv.org/abs/2310.06825"]
+    bars = figures(at)[0]
+    assert [(t["name"], t["x"], t["y"]) for t in bars["data"][:2]] == [("Mistral 7B", ["5-shot"], [62.5]),
+                                                                       ("Mixtral 8x7B", ["5-shot"], [70.6])]
+    assert at.query_params["models"] == "Mistral 7B,Mixtral 8x7B"
+
+
+def test_compare_picking_models_writes_the_url(fixture_env):
+    at = open_page("pages/compare.py", models="Nope,phi-2")
+    assert "Not in the data, so left out: Nope." in texts(at.warning)
+    assert "Pick two to six models" in texts(at.info)
+    at.multiselect(key="compare_models").select("GPT-4").run()
+    assert at.query_params["models"] == "Phi-2,GPT-4"
+    assert len(figures(at)) == 1
+
+
+# --- timeline -----------------------------------------------------------------------------------
+
+def test_timeline_marks_editions(fixture_env):
+    at = open_page("pages/timeline.py", org=["Mistral AI", "Meta"])
+    chart = figures(at)[0]
+    assert sorted(x for t in chart["data"] for x in t["x"]) == ["2023-07-18", "2023-09-27", "2023-12-11"]
+    assert [s["x0"] for s in chart["layout"]["shapes"]] == ["2023-12-17", "2023-12-10"]
+    assert "edition=2023-12-17-week-5" in chart["layout"]["annotations"][0]["text"]
+    links = [(link.proto.page, link.proto.query_string) for link in at.get("page_link")]
+    assert links == [("editions", "edition=2023-12-17-week-5"), ("editions", "edition=2023-12-10-week-4")]
+    assert at.dataframe[0].value["model"].tolist() == ["Mixtral 8x7B", "Llama 2 70B", "Mistral 7B"]

@@ -1,0 +1,176 @@
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from superficial import queries
+from superficial.store import Store
+from tests.conftest import FIXTURES, ROOT
+
+WEEK5 = "2023-12-17-some-interesting-things-to-start-the-week-5"
+PLAIN = "some-interesting-things-to-start-the-week-5"
+TEXT_ELEMENTS = ("title", "header", "subheader", "markdown", "caption", "text", "code", "latex",
+                 "info", "success", "warning", "error")
+GEMINI_TITLE = "Gemini surpasses GPT-4 on MMLU tasks with carefully crafted prompts"
+
+
+def open_editions(**query_params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query_params.items():
+        at.query_params[key] = value
+    at.switch_page("pages/editions.py")
+    return at.run()
+
+
+def rendered_text(at: AppTest) -> str:
+    """Every string drawn as Markdown or text, anywhere on the page."""
+    parts = []
+    for kind in TEXT_ELEMENTS:
+        parts.extend(str(element.value) for element in getattr(at, kind))
+    parts.extend(link.proto.label for link in at.get("page_link"))
+    return "\n".join(parts)
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+@pytest.fixture(scope="module")
+def bundled_store() -> Store:
+    return Store.from_folders(ROOT / "data", ROOT / "content")
+
+
+@pytest.mark.parametrize("slug", [WEEK5, PLAIN])
+def test_each_bundled_edition_renders_clean(bundled_env, slug):
+    at = open_editions(edition=slug)
+    assert not at.exception
+    text = rendered_text(at)
+    for bad in ("‚Äô", ":::", "<iframe", "<script", "\uf8ff"):
+        assert bad not in text, bad
+    assert "can’t" in text and "💾" in text
+    assert "Sorry — this page ran into a problem" not in text
+    assert at.query_params["edition"] == slug
+
+
+def test_mentioned_models_are_listed(bundled_env):
+    named = set()
+    for slug in (WEEK5, PLAIN):
+        at = open_editions(edition=slug)
+        named |= {line.strip("*") for line in rendered_text(at).splitlines()}
+    assert {"GPT-4", "Gemini Ultra", "Mixtral 8x7B", "Phi-2", "Mamba 2.8B"} <= named
+    assert "Gemini Pro" not in named
+
+
+def test_datawrapper_embed_becomes_a_live_duckdb_chart(bundled_env, bundled_store):
+    at = open_editions(edition=WEEK5)
+    (spec,) = [f for f in figures(at) if GEMINI_TITLE in json.dumps(f.get("layout", {}).get("title", {}))]
+    expected = queries.setting_scores(bundled_store, "MMLU", ["Gemini Ultra", "GPT-4"],
+                                      ["5-shot", "CoT@32", "uncertainty-routed CoT@32", "Medprompt+"])
+    traces = {t["name"]: dict(zip(t["x"], t["y"])) for t in spec["data"]}
+    assert set(traces) == {"Gemini Ultra", "GPT-4"}
+    for trace in traces.values():
+        assert list(trace) == ["5-shot", "CoT@32", "uncertainty-routed CoT@32", "Medprompt+"]
+    for row in expected.itertuples():
+        assert traces[row.model][row.setting] == pytest.approx(row.value)
+    assert "https://datawrapper.dwcdn.net/RuhKp/6/" in rendered_text(at)
+
+
+def test_side_charts_highlight_and_as_of_toggle(bundled_env):
+    at = open_editions(edition=WEEK5)
+    assert [t.label for t in at.tabs] == ["MMLU", "MT-Bench", "Parameter efficiency"]
+    mmlu = next(f for f in figures(at) if "MMLU 5-shot" in json.dumps(f["layout"].get("xaxis", {})))
+    highlighted = next(t for t in mmlu["data"] if t["name"] == "named in this edition")
+    assert {"GPT-4", "Gemini Ultra", "Mixtral 8x7B"} <= set(highlighted["y"])
+    all_bars = {m for t in mmlu["data"] for m in t["y"]}
+    assert "Claude 3 Opus" in all_bars  # released March 2024
+
+    toggle = at.toggle[0]
+    assert toggle.label == "As of the edition" and not toggle.disabled
+    at = toggle.set_value(True).run()
+    assert not at.exception
+    mmlu = next(f for f in figures(at) if "MMLU 5-shot" in json.dumps(f["layout"].get("xaxis", {})))
+    assert "Claude 3 Opus" not in {m for t in mmlu["data"] for m in t["y"]}
+    assert "models have appeared since" in rendered_text(at)
+
+
+def test_undated_edition_disables_the_toggle(bundled_env):
+    at = open_editions(edition=PLAIN)
+    assert at.toggle[0].disabled
+    assert "no publish date" in rendered_text(at)
+
+
+def test_table_of_contents_links_to_heading_anchors(bundled_env):
+    at = open_editions(edition=WEEK5)
+    toc = next(m.value for m in at.sidebar.markdown if "](#" in m.value)
+    assert "(#1-lets-start-small-and-why-is-it-the-next-big-thing-instead)" in toc
+    assert [h.proto.anchor for h in at.header][0] == "1-lets-start-small-and-why-is-it-the-next-big-thing-instead"
+
+
+def test_no_edition_in_url_opens_the_newest_and_unknown_says_so(bundled_env):
+    at = open_editions()
+    assert at.query_params["edition"] == WEEK5
+    at = open_editions(edition="no-such-edition")
+    assert any("no-such-edition" in w.value for w in at.warning)
+    assert at.query_params["edition"] == WEEK5
+
+
+def test_search_lists_matching_editions(bundled_env):
+    at = open_editions(edition=WEEK5)
+    at = at.text_input[0].input("Medprompt").run()
+    text = rendered_text(at)
+    assert "1** edition match" in text
+    assert "Medprompt" in text  # the snippet
+
+
+def test_drafts_hidden_and_unreadable_files_listed(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("2023-12-10-week-4.md", "draft.md"):
+        (content / name).write_text((FIXTURES / "content" / name).read_text())
+    (content / "broken.md").write_text('---\ntitle: "x\npublishDate: [\n---\nbody')
+    (content / "binary.md").write_bytes(b"\x00\x01\x02")
+    (content / "empty.md").write_text("")
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(ROOT / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(content))
+    at = open_editions(edition="draft")
+    assert not at.exception
+    assert at.query_params["edition"] == "2023-12-10-week-4"
+    assert at.selectbox[0].options == ["#4 · 10 December 2023 · Some interesting things to start the week #4 · weekly-digest, AI"]
+    text = rendered_text(at)
+    assert "Not yet." not in text
+    assert "3 file(s)" in text
+    assert "broken.md" in text and "binary file" in text and "empty file" in text
+
+
+def test_hostile_edition_shows_no_html(monkeypatch):
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(ROOT / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "hostile"))
+    at = open_editions()
+    assert not at.exception
+    text = "\n".join(v for k in ("title", "header", "markdown", "caption", "info") for v in
+                     (str(e.value) for e in getattr(at, k)))
+    text = re.sub(r"`[^`]*`", "", text)  # code spans show code as code, which is fine
+    for bad in ("<script", "<iframe", "<img", "<svg", "onerror", "](javascript", "<audio"):
+        assert bad not in text, bad
+    assert "Readable sentence one" in text and "Readable sentence two" in text
+
+
+def test_asset_images_shown_and_missing_ones_get_a_quiet_placeholder(tmp_path, monkeypatch):
+    from PIL import Image
+
+    content = tmp_path / "content"
+    (content / "assets" / "2023").mkdir(parents=True)
+    Image.new("RGB", (4, 4), "red").save(content / "assets" / "2023" / "here.png")
+    (content / "e.md").write_text('---\ntitle: "Pictures #1"\npublishDate: 2023-12-01\n---\n'
+                                  '![a red square](/assets//2023/here.png "Red")\n_Caption for red_\n\n'
+                                  '![](/assets/2023/gone.webp)\n_Caption for gone_\n')
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(ROOT / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(content))
+    at = open_editions()
+    assert not at.exception
+    assert len(at.get("image")) == 1
+    captions = [c.value for c in at.caption]
+    assert "Caption for red" in captions and "Caption for gone" in captions
+    assert any("Image not shown here" in c and "gone.webp" in c for c in captions)
+    assert not any("Image not shown here" in c and "red square" in c for c in captions)

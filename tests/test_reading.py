@@ -1,0 +1,105 @@
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from superficial import reading
+from superficial.charts import HIGHLIGHT_LABEL
+from superficial.store import Store
+from tests.conftest import ROOT
+
+WEEK5 = "2023-12-17-some-interesting-things-to-start-the-week-5"
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return Store.from_folders(ROOT / "data", ROOT / "content")
+
+
+def test_drafts_are_hidden_and_newest_comes_first(fixture_store):
+    editions = reading.published(fixture_store.editions)
+    assert [e.slug for e in editions] == ["2023-12-17-week-5", "2023-12-10-week-4", "week-5-plain"]
+    assert "draft" not in {e.slug for e in editions}
+
+
+def test_choose_and_neighbours(fixture_store):
+    editions = reading.published(fixture_store.editions)
+    assert reading.choose(editions, None) == (editions[0], None)
+    assert reading.choose(editions, "2023-12-10-week-4")[0].slug == "2023-12-10-week-4"
+    chosen, note = reading.choose(editions, "draft")
+    assert chosen is editions[0] and "draft" in note
+    older, newer = reading.neighbours(editions, "2023-12-10-week-4")
+    assert (older.slug, newer.slug) == ("week-5-plain", "2023-12-17-week-5")
+    assert reading.neighbours(editions, "2023-12-17-week-5")[1] is None
+
+
+def test_labels_carry_number_date_title_and_tags(fixture_store):
+    week4 = fixture_store.edition("2023-12-10-week-4")
+    assert reading.edition_label(week4) == "#4 · 10 December 2023 · Some interesting things to start the week #4 · weekly-digest, AI"
+    assert "plain text" in reading.edition_label(fixture_store.edition("week-5-plain"))
+
+
+def test_search_by_text_and_tags(fixture_store):
+    editions = reading.published(fixture_store.editions)
+    found = reading.search(editions, '"MORE text"')
+    assert [m.edition.slug for m in found] == ["2023-12-10-week-4"]
+    assert "More text" in found[0].snippet
+    assert len(reading.search(editions, "punch above")) == 3
+    assert len(reading.search(editions, "more text")) == 3  # words, anywhere
+    assert [m.edition.slug for m in reading.search(editions, "punch", ["AI"])] == ["2023-12-17-week-5", "2023-12-10-week-4"]
+    assert reading.search(editions, "no such words anywhere") == []
+    assert reading.search(editions, "substack") == []  # link targets are not text
+
+
+def chart_models(figure) -> dict[str, list[str]]:
+    spec = json.loads(figure.to_json())
+    return {t["name"]: list(t["y"] if t.get("orientation") == "h" else t.get("text") or []) for t in spec["data"]}
+
+
+def test_edition_view_highlights_the_mentioned_models(store):
+    view = reading.edition_view(store, store.edition(WEEK5))
+    assert {"GPT-4", "Gemini Ultra", "Mixtral 8x7B", "Phi-2", "Mamba 2.8B"} <= set(view.mentioned["name"])
+    assert "Gemini" in view.mentions.families
+    mmlu = next(c for c in view.side_charts if c.label == "MMLU")
+    drawn = chart_models(mmlu.figure)
+    assert {"GPT-4", "Gemini Ultra", "Mixtral 8x7B"} <= set(drawn[HIGHLIGHT_LABEL])
+    assert "GPT-4" not in drawn["other models"]
+    assert "Mamba 2.8B" in mmlu.missing  # no MMLU 5-shot score on record
+    assert list(view.embeds) == ["datawrapper:RuhKp"]
+    assert [h.label for h in view.toc][:2] == ["1. Let’s start small, and why is it the next big thing instead",
+                                               "2. Mixtrals of Experts and Mamba’s State-Space Models"]
+    assert all(path is None for path in view.images.values())  # no content/assets bundled
+
+
+def test_as_of_the_edition_leaves_out_later_models(store):
+    edition = store.edition(WEEK5)
+    now = reading.edition_view(store, edition)
+    then = reading.edition_view(store, edition, as_of_edition=True)
+    assert now.as_of is None and then.as_of == dt.date(2023, 12, 17)
+    models = store.query("SELECT name, release_date FROM models")
+    later = set(models.loc[pd.to_datetime(models["release_date"]) > pd.Timestamp("2023-12-17"), "name"])
+    assert then.newer_models == len(later) > 0
+    for chart_now, chart_then in zip(now.side_charts, then.side_charts):
+        names_then = {n for names in chart_models(chart_then.figure).values() for n in names}
+        assert not names_then & later
+        assert chart_then.shown < chart_now.shown or chart_now.label == "MT-Bench"
+    mmlu_now = {n for names in chart_models(now.side_charts[0].figure).values() for n in names}
+    assert mmlu_now & later  # the live view does include them
+
+
+def test_undated_edition_cannot_go_back_in_time(store):
+    plain = next(e for e in store.editions if e.format == "text")
+    view = reading.edition_view(store, plain, as_of_edition=True)
+    assert view.as_of is None and view.newer_models == 0
+
+
+def test_images_found_in_content_assets(tmp_path, store):
+    (tmp_path / "assets" / "2023").mkdir(parents=True)
+    (tmp_path / "assets" / "2023" / "a.webp").write_bytes(b"RIFF")
+    (tmp_path / "e.md").write_text('---\ntitle: "T #1"\npublishDate: 2023-12-01\n---\n'
+                                   '![x](/assets//2023/a.webp "t")\n_cap_\n\n![](/assets/2023/gone.webp)\n')
+    other = Store.from_folders(ROOT / "data", tmp_path)
+    view = reading.edition_view(other, other.editions[0], content_dir=tmp_path)
+    assert view.images == {"/assets//2023/a.webp": (tmp_path / "assets" / "2023" / "a.webp").resolve(),
+                           "/assets/2023/gone.webp": None}
