@@ -5,7 +5,7 @@ import streamlit as st
 
 from superficial.navigation import available_pages
 
-st.set_page_config(page_title="Superficial Intelligence dashboard", page_icon=":material/insights:", layout="wide")
+st.set_page_config(page_title="Superficial Intelligence dashboard", page_icon="📈", layout="wide")
 
 pages = [st.Page(p.file, title=p.title, icon=p.icon, url_path=p.url_path, default=(i == 0))
          for i, p in enumerate(available_pages())]

@@ -11,6 +11,8 @@ st.title("Compare")
 # ?models=A,B is the link to this view: read it on arrival, write it back on every change.
 if "compare_models" not in st.session_state:
     picked, unknown = compare.parse_models(st.query_params.get_all("models"), known)
+    if "models" not in st.query_params:
+        picked = compare.default_models(known)
     st.session_state["compare_models"] = picked
     if unknown:
         st.warning(f"Not in the data, so left out: {', '.join(unknown)}.", icon=":material/warning:")

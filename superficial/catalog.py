@@ -346,9 +346,9 @@ def _keep(table: Table, keep: Callable[[dict, int], str | None], problems: list[
 
 def _keep_unique(table: Table, kind: str, key_columns: list[list], problems: list[Problem]) -> None:
     """Drop each row whose key (the values of ``key_columns``) an earlier row has, reporting where the first one is."""
-    if not len(table) or not pd.DataFrame(dict(enumerate(key_columns)), dtype=object).duplicated().any():
-        return
     keys = list(zip(*key_columns)) if len(key_columns) > 1 else key_columns[0]
+    if len(set(keys)) == len(keys):
+        return
     first: dict = {}
     dropped = []
     for i, (key, line) in enumerate(zip(keys, table.lines)):
@@ -424,15 +424,15 @@ def check_tables(benchmarks: Table, models: Table, scores: Table, aliases: Table
 
 def _score_suspects(scores: Table, model_names: set[str], scales: dict[str, dict]) -> list[int]:
     """Positions of the score rows that may break a rule (unknown model or benchmark, empty or out of range)."""
-    if not len(scores):
-        return []
-    benchmark = pd.Series(scores.columns["benchmark"], dtype=object)
-    value = np.array(scores.columns["value"], dtype=float)
-    low = benchmark.map({b: s["min_value"] for b, s in scales.items()}).to_numpy(dtype=float, na_value=np.nan)
-    high = benchmark.map({b: s["max_value"] for b, s in scales.items()}).to_numpy(dtype=float, na_value=np.nan)
-    ok = (pd.Series(scores.columns["model"], dtype=object).isin(model_names).to_numpy()
-          & benchmark.isin(list(scales)).to_numpy()
-          & ~np.isnan(value) & ~(value < low) & ~(value > high))
+    nan = float("nan")
+    bounds = {b: (nan if s["min_value"] is None else s["min_value"], nan if s["max_value"] is None else s["max_value"])
+              for b, s in scales.items()}
+    known = np.fromiter((m in model_names and b in bounds for m, b in zip(scores.columns["model"], scores.columns["benchmark"])),
+                        dtype=bool, count=len(scores))
+    value = np.array(scores.columns["value"], dtype=float)  # None -> NaN
+    low, high = (np.fromiter((bounds.get(b, (nan, nan))[i] for b in scores.columns["benchmark"]), dtype=float,
+                             count=len(scores)) for i in (0, 1))
+    ok = known & ~np.isnan(value) & ~(value < low) & ~(value > high)
     return np.flatnonzero(~ok).tolist()
 
 

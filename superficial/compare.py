@@ -4,6 +4,13 @@ from __future__ import annotations
 import pandas as pd
 
 MAX_MODELS = 6
+# What a reader sees before picking: the newsletter's own question, Phi-2 against models up to 25× larger.
+DEFAULT_MODELS = ("Phi-2", "Llama 2 70B", "Mixtral 8x7B")
+
+
+def default_models(known: list[str]) -> list[str]:
+    """The default comparison, limited to the models the data has."""
+    return [name for name in DEFAULT_MODELS if name in known]
 
 
 def parse_models(values: list[str] | str | None, known: list[str]) -> tuple[list[str], list[str]]:

@@ -213,3 +213,52 @@ def upload_notice() -> None:
         name = f" `{report.file}`" if report is not None else ""
         st.sidebar.info(f"Your upload{name} is included in every page (this session only). "
                         "Remove it on the Data page.", icon=":material/upload_file:")
+
+
+# --- cached query results (issue 7) ----------------------------------------------------------------
+# A store is hashed by its cache_key, new at every build: when a file in data/ or content/ changes,
+# get_store() builds a new store and every result cached for the old one is simply never asked again
+# (and ages out of the bounded cache).
+
+_CACHED: dict = {}
+
+
+def _store_key(store: Store) -> str:
+    return store.cache_key
+
+
+def cached(fn, *, max_entries: int = 64):
+    """``fn`` with its results cached per parameters and store build: ``cached(queries.chart_scores)(store, …)``.
+
+    For functions returning data (DataFrames, dicts, lists): each call gets its own copy.
+    """
+    wrapper = _CACHED.get(fn)
+    if wrapper is None:
+        wrapper = _CACHED[fn] = st.cache_data(fn, hash_funcs={Store: _store_key}, max_entries=max_entries,
+                                              show_spinner=False)
+    return wrapper
+
+
+def shared(fn, *, max_entries: int = 8):
+    """``fn`` with one shared result per parameters and store build, never copied (e.g. a compiled matcher).
+
+    Only for results nobody mutates.
+    """
+    wrapper = _CACHED.get((fn, "shared"))
+    if wrapper is None:
+        wrapper = _CACHED[(fn, "shared")] = st.cache_resource(fn, hash_funcs={Store: _store_key},
+                                                              max_entries=max_entries, show_spinner=False)
+    return wrapper
+
+
+class _CachedQueries:
+    """``superficial.queries`` with every function cached: ``from superficial.ui import cached_queries as queries``."""
+
+    def __getattr__(self, name: str):
+        from superficial import queries
+
+        value = getattr(queries, name)
+        return cached(value) if callable(value) and getattr(value, "__module__", "") == queries.__name__ else value
+
+
+cached_queries = _CachedQueries()

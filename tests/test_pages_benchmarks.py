@@ -161,3 +161,14 @@ def test_timeline_marks_editions(fixture_env):
     links = [(link.proto.page, link.proto.query_string) for link in at.get("page_link")]
     assert links == [("editions", "edition=2023-12-17-week-5"), ("editions", "edition=2023-12-10-week-4")]
     assert at.dataframe[0].value["model"].tolist() == ["Mixtral 8x7B", "Llama 2 70B", "Mistral 7B"]
+
+
+def test_compare_without_a_link_shows_the_newsletters_question(bundled_env):
+    from streamlit.testing.v1 import AppTest
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception
+    assert at.multiselect(key="compare_models").value == ["Phi-2", "Llama 2 70B", "Mixtral 8x7B"]
+    assert at.query_params["models"] == "Phi-2,Llama 2 70B,Mixtral 8x7B"
