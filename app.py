@@ -4,6 +4,7 @@ import logging
 import streamlit as st
 
 from superficial.navigation import available_pages
+from superficial.ui import upload_notice
 
 st.set_page_config(page_title="Superficial Intelligence dashboard", page_icon="📈", layout="wide")
 
@@ -13,6 +14,7 @@ current = st.navigation(pages)
 
 with st.sidebar:
     st.caption("**Superficial Intelligence** — the weekly AI newsletter beside the live data it talks about.")
+    upload_notice()
 
 try:
     current.run()

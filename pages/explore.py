@@ -20,6 +20,9 @@ setting = cols[1].selectbox("MMLU setting", mmlu_settings,
                             index=mmlu_settings.index("5-shot") if "5-shot" in mmlu_settings else 0,
                             key="setting", bind="query-params", disabled=not like_for_like)
 color_by = cols[2].radio("Colour by", ("organization", "architecture"), key="color", bind="query-params")
+highlight = queries.known_models(store, st.query_params.get_all("models"))
+if highlight:
+    st.caption("Outlined: " + ", ".join(highlight) + " (from the link you followed).")
 
 if queries.filtered_models(store, filters).empty:
     st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
@@ -47,7 +50,7 @@ for tab, benchmark in zip(st.tabs(["MMLU", "MT-Bench"]), ["MMLU", "MT-Bench"]):
                     + f"** — {len(rows)} models")
         missing_note(queries.missing_scores(store, filters, benchmark, chosen), what)
         figure = charts.score_bars(rows, benchmark=benchmark, color_by=color_by, label_setting=not like_for_like,
-                                   value_range=value_range, unit=unit, colors=colors)
+                                   value_range=value_range, unit=unit, colors=colors, highlight=highlight)
         event = st.plotly_chart(figure, theme="streamlit", on_select="rerun", selection_mode=("points", "box"),
                                 key=f"chart_{benchmark}", config={"displayModeBar": False})
         st.caption("Hatched bars: closed weights. Where a model has several values for a setting (different "

@@ -24,6 +24,9 @@ LABEL_ALL_UP_TO = 15  # scatter plots name every point up to this many, else onl
 PALETTE = [*px.colors.qualitative.Plotly, *px.colors.qualitative.D3, *px.colors.qualitative.Vivid]
 
 
+HIGHLIGHT_OUTLINE = "#111827"
+
+
 def color_map(categories: Iterable[str]) -> dict[str, str]:
     """A fixed colour per category (e.g. every organization), so colours agree across charts and filters."""
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(dict.fromkeys(categories))}
@@ -89,13 +92,17 @@ SCORE_HOVER = (
 
 def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organization",
                label_setting: bool = False, value_range: tuple[float, float] | None = None,
-               unit: str | None = None, colors: Mapping[str, str] | None = None) -> go.Figure:
+               unit: str | None = None, colors: Mapping[str, str] | None = None,
+               highlight: Iterable[str] = ()) -> go.Figure:
     """Horizontal bars of one score per model, best at the top, coloured by a column, closed weights hatched.
+
+    Models in `highlight` (a link from an edition: ?models=…) get a dark outline.
 
     `scores` has one row per model (queries.chart_scores). With `label_setting` each bar's text names
     the setting it comes from ("best reported" mode, where settings differ).
     """
     frame = scores.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
+    wanted = set(highlight)
     fig = go.Figure()
     for key, group in _groups(frame, color_by):
         # The value beside the bar; in "best reported" mode the setting inside it, from its start.
@@ -105,6 +112,7 @@ def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organiz
             textposition="inside" if label_setting else "outside", insidetextanchor="start", cliponaxis=False,
             customdata=_hover_rows(group), hovertemplate=SCORE_HOVER,
             marker=dict(color=(colors or {}).get(key),
+                        line=dict(color=HIGHLIGHT_OUTLINE, width=[3 if m in wanted else 0 for m in group["model"]]),
                         pattern=dict(shape=["" if ow is True else CLOSED_PATTERN for ow in group["open_weights"]],
                                      fillmode="overlay", solidity=0.25)),
         ))

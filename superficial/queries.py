@@ -305,3 +305,19 @@ def schema(store: Store) -> pd.DataFrame:
 
     types = {(r.table_name, r.column_name): r.data_type for r in store.query(COLUMN_TYPES_SQL).itertuples()}
     return schema_frame(types)
+
+
+KNOWN_MODELS_SQL = """
+SELECT DISTINCT m.name
+FROM models m LEFT JOIN aliases a ON a.model = m.name
+WHERE list_contains($names, lower(m.name)) OR list_contains($names, lower(a.alias))
+ORDER BY m.name
+"""
+
+
+def known_models(store: Store, names: list[str]) -> list[str]:
+    """The canonical names of the models named (by name or alias, any case); unknown names are dropped."""
+    wanted = [n.strip().lower() for raw in names for n in str(raw).split(",") if n.strip()]
+    if not wanted:
+        return []
+    return store.query(KNOWN_MODELS_SQL, {"names": wanted})["name"].tolist()

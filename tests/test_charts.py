@@ -212,3 +212,19 @@ def test_color_map_is_fixed_per_category():
 
 def test_fmt_value():
     assert [charts.fmt_value(v) for v in (86.4, 90.04, 1249.0, 8.3, None)] == ["86.4", "90.04", "1249", "8.3", ""]
+
+
+def test_score_bars_outline_highlighted_models():
+    import pandas as pd
+
+    from superficial import charts
+
+    rows = pd.DataFrame({
+        "model": ["A", "B"], "value": [70.0, 60.0], "setting": ["5-shot", "5-shot"], "organization": ["X", "X"],
+        "architecture": ["dense", "dense"], "open_weights": [True, False], "source_url": ["https://a", "https://b"],
+        "total_params_b": [7.0, None], "active_params_b": [None, None], "reports": [1, 1], "note": [None, None],
+    })
+    fig = charts.score_bars(rows, benchmark="MMLU", highlight=["B"])
+    bar = fig.to_plotly_json()["data"][0]
+    assert list(bar["y"]) == ["A", "B"]
+    assert list(bar["marker"]["line"]["width"]) == [0, 3]

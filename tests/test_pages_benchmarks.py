@@ -172,3 +172,21 @@ def test_compare_without_a_link_shows_the_newsletters_question(bundled_env):
     assert not at.exception
     assert at.multiselect(key="compare_models").value == ["Phi-2", "Llama 2 70B", "Mixtral 8x7B"]
     assert at.query_params["models"] == "Phi-2,Llama 2 70B,Mixtral 8x7B"
+
+
+def test_explore_outlines_models_from_an_edition_link(bundled_env):
+    import json
+
+    from streamlit.testing.v1 import AppTest
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["models"] = "Phi-2"
+    at.run()
+    at.switch_page("pages/explore.py").run()
+    assert not at.exception
+    assert any("Outlined: Phi-2" in c.value for c in at.caption)
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    outlined = {y for trace in figure["data"] if "line" in trace.get("marker", {})
+                for y, w in zip(trace["y"], trace["marker"]["line"]["width"]) if w}
+    assert outlined == {"Phi-2"}

@@ -41,3 +41,8 @@ def test_aliases(fixture_store):
     rows = queries.aliases(fixture_store)
     assert dict(zip(rows.alias, rows.model))["Mistral-small"] == "Mixtral 8x7B"
     assert len(rows) == 5
+
+
+def test_known_models_by_name_or_alias(fixture_store):
+    assert queries.known_models(fixture_store, ["mixtral", "GPT-4,Nobody", " phi-2 "]) == ["GPT-4", "Mixtral 8x7B", "Phi-2"]
+    assert queries.known_models(fixture_store, []) == []
