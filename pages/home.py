@@ -1,10 +1,12 @@
 """Home: what the dashboard is, the editions newest first, headline figures, the way in."""
 import streamlit as st
 
-from superficial import queries
+from superficial import queries, render
 from superficial.display import edition_byline
 from superficial.navigation import available_pages
 from superficial.ui import get_store, show_problems
+
+LATEST = 8  # editions shown as cards; the rest in a table
 
 store = get_store()
 figures = queries.headline_figures(store)
@@ -26,16 +28,22 @@ st.subheader("Editions")
 if editions.empty:
     st.info("No editions yet: add a Markdown or text file to `content/`.")
 has_editions_page = any(p.url_path == "editions" for p in available_pages())
-for row in editions.itertuples():
+for row in editions.head(LATEST).itertuples():
     with st.container(border=True):
-        st.markdown(f"**{row.title}**  \n:gray[{edition_byline(row.number, row.publish_date, row.format)}]")
-        if row.description:
-            st.markdown(row.description)
+        st.markdown(f"**{render.inline_text(row.title)}**  \n"
+                    f":gray[{edition_byline(row.number, row.publish_date, row.format)}]")
+        if render.inline_text(row.description):
+            st.markdown(render.inline_text(row.description))
         if len(row.tags):
-            st.markdown(" ".join(f":blue-badge[{tag}]" for tag in row.tags))
+            st.markdown(" ".join(f":blue-badge[{render.escape_text(tag)}]" for tag in row.tags))
         if has_editions_page:
             st.page_link("pages/editions.py", label="Read this edition", icon=":material/arrow_forward:",
                          query_params={"edition": row.slug})
+
+if len(editions) > LATEST:
+    with st.expander(f"All {len(editions):,} editions"):
+        st.dataframe(editions[["number", "publish_date", "title", "tags"]], hide_index=True, width="stretch",
+                     column_config={"publish_date": st.column_config.DateColumn("published")})
 
 st.subheader("Pages")
 for page in available_pages()[1:]:

@@ -1,3 +1,5 @@
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from superficial import queries
@@ -22,7 +24,8 @@ def test_home_shows_figures_and_editions(bundled_env):
     assert metrics["Scores"] == f"{figures['scores']:,}"
     assert metrics["Editions"] == "2"
     text = " ".join(m.value for m in at.markdown)
-    assert text.count("Some interesting things to start the week #5") == 2
+    # Titles are escaped Markdown ("\\#5" shows as "#5").
+    assert len(re.findall(r"\*\*Some interesting things to start the week \\?#5\*\*", text)) == 2
     assert "#5 · 17 December 2023 · markdown" in text
     assert "date unknown · plain text" in text
     assert "weekly-digest" in text
@@ -64,3 +67,17 @@ def test_a_failing_page_is_polite(bundled_env, monkeypatch, caplog):
     ]
     assert "simulated failure" not in " ".join(m.value for m in at.markdown)
     assert any("simulated failure deep in a query" in r.exc_text for r in caplog.records if r.exc_text)
+
+
+def test_home_lists_latest_editions_as_cards_and_all_in_a_table(tmp_path, monkeypatch):
+    for i in range(1, 13):
+        (tmp_path / f"week-{i:02d}.md").write_text(
+            f'---\ntitle: "Some interesting things #{i}"\npublishDate: "{i} December 2023"\n---\nBody\n')
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(ROOT / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(tmp_path))
+    at = run_app()
+    assert not at.exception
+    cards = re.findall(r"\*\*Some interesting things \\?#(\d+)\*\*", " ".join(m.value for m in at.markdown))
+    assert cards == ["12", "11", "10", "9", "8", "7", "6", "5"]
+    assert at.expander[0].label == "All 12 editions"
+    assert at.dataframe[0].value["number"].tolist() == list(range(12, 0, -1))
