@@ -47,10 +47,13 @@ with tabs[0]:
     st.dataframe(queries.models(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("link"),
                                 "total_params_b": st.column_config.NumberColumn("total params (B)", format="%g"),
-                                "active_params_b": st.column_config.NumberColumn("active params (B)", format="%g")})
+                                "active_params_b": st.column_config.NumberColumn("active params (B)", format="%g"),
+                                "release_date": st.column_config.DateColumn("released"),
+                                "open_weights": st.column_config.CheckboxColumn("open weights")})
 with tabs[1]:
     st.dataframe(queries.scores(store), hide_index=True, width="stretch",
-                 column_config={"source_url": st.column_config.LinkColumn("source")})
+                 column_config={"source_url": st.column_config.LinkColumn("source"),
+                                "release_date": st.column_config.DateColumn("released")})
 with tabs[2]:
     st.dataframe(queries.benchmarks(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("paper")})
