@@ -52,6 +52,7 @@ NAIVE_PAGES = {"explore", "efficiency", "compare", "timeline", "editions"}
 TARGET_PAGES = {"explore", "efficiency", "compare", "timeline", "editions"}  # the benchmark pages and Editions
 SIZE_CHANGES = [("7B", "70B"), ("13B", "∞"), ("1B", "13B")]
 CHART = ".js-plotly-plot"
+FLOOR_SEEN: dict = {"apptest": {}, "browser": None}  # the floor's results, measured once per run
 MB = 1024 * 1024
 
 
@@ -117,6 +118,7 @@ class Dataset:
     content_dir: Path
     models: int | None = None
     compare_models: str = ""
+    slugs: list[str] = field(default_factory=list)  # editions, for switching on the Editions page
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -142,19 +144,17 @@ def synthetic_dataset(n: int, editions: int, seed: int) -> tuple[Dataset, float]
     return Dataset(f"{n:,}", folder / "data", folder / "content", n, ",".join(names)), seconds
 
 
+def edition_slugs(content_dir: Path) -> list[str]:
+    from superficial.content import edition_files, slugify
+
+    return [slugify(p.stem) for p in edition_files(content_dir)][:4]
+
+
 def bundled_dataset() -> Dataset:
     return Dataset("bundled", ROOT / "data", ROOT / "content", None, "Phi-2,Llama 2 70B,Mixtral 8x7B")
 
 
 # --- AppTest: server time and bytes ----------------------------------------------------------------
-
-def clear_caches() -> None:
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    gc.collect()
-
 
 def element_bytes(at) -> tuple[list[int], int]:
     """Bytes of each chart's figure JSON, and of every element on the page."""
@@ -183,7 +183,7 @@ def _find(widgets, key: str | None = None, label: str | None = None):
     return None
 
 
-def change_filter(at, step: int) -> str | None:
+def change_filter(at, step: int, slugs: list[str]) -> str | None:
     """Change a filter the way a reader would; the step picks a different change each time."""
     size = _find(at.select_slider, key="size")
     if size is not None:
@@ -197,37 +197,51 @@ def change_filter(at, step: int) -> str | None:
         extra = [o for o in options[step * 7 + 1:] if o not in current][:1]
         models.set_value(current[:-1] + extra if len(current) > 1 else current + extra)
         return "models changed"
-    edition = _find(at.selectbox, key="edition", label="Edition")
-    if edition is not None:
-        edition.select_index(step + 1)
+    edition = _find(at.selectbox, key="edition")  # the naive peer
+    if edition is not None and len(edition.options) > 1:
+        edition.select_index((step + 1) % len(edition.options))
+        return "other edition"
+    if _find(at.selectbox, label="Edition") is not None and len(slugs) > 1:  # the Editions page follows the URL
+        at.query_params["edition"] = slugs[(step + 1) % len(slugs)]
         return "other edition"
     return None
 
 
-def measure_apptest(script: Path, query: dict[str, str], switch: str | None, repeat: int, timeout: float) -> dict:
-    """First view, rerun and filter changes of one page in AppTest."""
+def measure_apptest(script: Path, query: dict[str, str], switch: str | None, repeat: int, timeout: float,
+                    slugs: list[str] = (), slow: float = 15.0, tick=lambda: None, rerun: bool = True) -> dict:
+    """First view, rerun and filter changes of one page in AppTest; ``tick`` is called after each run."""
     from streamlit.testing.v1 import AppTest
 
     out: dict = {"error": None}
+
+    def timed_run():
+        result = timed(at.run)
+        tick()
+        return result
+
     try:
         at = AppTest.from_file(str(script), default_timeout=timeout)
         for key, value in query.items():
             at.query_params[key] = value
         if switch:
             at.switch_page(switch)
-        _, out["first"], out["first_cpu"] = timed(at.run)
+        _, out["first"], out["first_cpu"] = timed_run()
         if at.exception:
             out["error"] = str(at.exception[0].message)[:200]
             return out
         out["charts"], out["page_bytes"] = element_bytes(at)
-        reruns = [timed(at.run)[1:] for _ in range(max(1, repeat - 1))]
-        out["rerun"] = median([w for w, _ in reruns])
+        if out["first"] > slow:  # a slow page: one rerun skipped, one filter change, to stay in the time budget
+            repeat = 1
+            out["slow"] = True
+        elif rerun:
+            reruns = [timed_run()[1:] for _ in range(max(1, repeat - 1))]
+            out["rerun"] = median([w for w, _ in reruns])
         filters = []
         for step in range(repeat):
-            what = change_filter(at, step)
+            what = change_filter(at, step, list(slugs))
             if what is None:
                 break
-            _, wall, cpu = timed(at.run)
+            _, wall, cpu = timed_run()
             filters.append((wall, cpu))
             out["filter_what"] = what
             if at.exception:
@@ -244,22 +258,116 @@ def measure_apptest(script: Path, query: dict[str, str], switch: str | None, rep
     return out
 
 
-def measure_load(ds: Dataset) -> dict:
-    """Time to read and validate the CSV files, load the editions and build the store, in this process."""
-    from superficial.catalog import read_catalog
-    from superficial.content import load_editions
-    from superficial.store import Store
+MARK = "@@bench "
 
-    catalog, catalog_s, catalog_cpu = timed(lambda: read_catalog(ds.data_dir))
-    content, content_s, _ = timed(lambda: load_editions(ds.content_dir))
-    store, store_s, _ = timed(lambda: Store(catalog, content))
-    errors = len(catalog.errors) + len(content.skipped)
-    result = {"catalog": catalog_s, "catalog_cpu": catalog_cpu, "editions": content_s, "store": store_s,
-              "models": len(catalog.models), "scores": len(catalog.scores), "n_editions": len(content.editions),
-              "errors": errors}
-    del store, catalog, content
-    gc.collect()
-    return result
+
+def emit(**message) -> None:
+    print(MARK + json.dumps(message, default=str), flush=True)
+
+
+def worker(job_file: Path) -> int:
+    """Run AppTest jobs in this process (started by run_jobs), reporting each run on stdout."""
+    logging.disable(logging.WARNING)
+    spec = json.loads(job_file.read_text())
+    os.environ.update(spec["env"])
+    if spec.get("prebuild"):
+        # Build the store the app way (ui.bundled_store), timing its parts.
+        import superficial.store as store_module
+        from superficial import queries, ui
+
+        parts: dict = {}
+
+        def timing(name, fn):
+            def wrapped(*a, **k):
+                result, parts[name], parts[f"{name}_cpu"] = timed(lambda: fn(*a, **k))
+                return result
+            return wrapped
+
+        originals = store_module.read_catalog, store_module.load_editions
+        store_module.read_catalog = timing("catalog", originals[0])
+        store_module.load_editions = timing("editions", originals[1])
+        try:
+            store, total, total_cpu = timed(ui.bundled_store)
+        finally:
+            store_module.read_catalog, store_module.load_editions = originals
+        figures = queries.headline_figures(store)
+        emit(kind="load", result={**parts, "total": total, "total_cpu": total_cpu,
+                                  "store": total - parts.get("catalog", 0) - parts.get("editions", 0),
+                                  "models": figures["models"], "scores": figures["scores"],
+                                  "n_editions": len(store.editions),
+                                  "errors": len([p for p in store.problems if p.severity == "error"])})
+    for job in spec["jobs"]:
+        emit(kind="start", id=job["id"])
+        result = measure_apptest(Path(job["script"]), job["query"], job["switch"], job["repeat"], job["timeout"],
+                                 job.get("slugs", []), job["slow"], tick=lambda: emit(kind="tick"),
+                                 rerun=job.get("rerun", True))
+        emit(kind="result", id=job["id"], result=result)
+    return 0
+
+
+def run_jobs(env: dict[str, str], jobs: list[dict], prebuild: bool, timeout: float) -> tuple[dict, dict | None]:
+    """Run AppTest jobs in a worker process; a run over ``timeout`` seconds is killed and reported as such.
+
+    Returns the results by job id and the store load timings (with ``prebuild``).
+    """
+    import queue
+    import tempfile
+    import threading
+
+    results: dict = {}
+    load = None
+    remaining = list(jobs)
+    while remaining:
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump({"env": env, "prebuild": prebuild and load is None, "jobs": remaining}, f)
+        process = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--worker", f.name], cwd=ROOT,
+                                   env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                   text=True)
+        lines: queue.Queue = queue.Queue()
+
+        def pump(stream=process.stdout, sink=lines) -> None:
+            for text in stream:
+                sink.put(text)
+            sink.put(None)
+
+        threading.Thread(target=pump, daemon=True).start()
+        current = None
+        deadline = time.monotonic() + max(timeout, 60) * 3  # start-up and store load
+        try:
+            while True:
+                try:
+                    line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
+                except queue.Empty:  # a run took too long: kill the worker, go on with the next job
+                    process.kill()
+                    process.wait()
+                    if current is not None:
+                        results[current] = {"error": f"timeout: a run took over {timeout:g} s", "timeout": True}
+                    else:
+                        results.update({j["id"]: {"error": "worker did not start in time"} for j in remaining})
+                    break
+                if line is None:  # the worker ended
+                    process.wait()
+                    for job in remaining:
+                        results.setdefault(job["id"], {"error": f"worker exited ({process.returncode})"})
+                    break
+                if not line.startswith(MARK):
+                    continue
+                message = json.loads(line[len(MARK):])
+                if message["kind"] == "load":
+                    load = message["result"]
+                elif message["kind"] == "start":
+                    current = message["id"]
+                elif message["kind"] == "result":
+                    results[message["id"]] = message["result"]
+                    current = None
+                deadline = time.monotonic() + timeout
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            os.unlink(f.name)
+        remaining = [j for j in remaining if j["id"] not in results]
+    return results, load
 
 
 # --- the browser -----------------------------------------------------------------------------------
@@ -309,8 +417,13 @@ def first_chart(chromium, url: str, timeout: float) -> float | None:
         context.close()
 
 
-def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, int], timeout: float) -> dict:
-    """First chart in Chromium for every page, the floor and the naive peer; server boot and RSS."""
+def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, int], timeout: float,
+                    first_views: dict[str, float | None]) -> dict:
+    """First chart in Chromium for every page, the floor and the naive peer; server boot and RSS.
+
+    A page whose first view took longer than ``timeout`` in AppTest is not visited (its first chart
+    cannot come sooner); the cold start is measured on the page with the quickest first view.
+    """
     from playwright.sync_api import sync_playwright
 
     out: dict = {"pages": {}, "floor": {}, "naive": {}}
@@ -319,6 +432,10 @@ def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, 
         try:
             first = first_chart(chromium, "about:blank", 5)  # warm the browser itself  # noqa: F841
             charted = [p for p in pages if chart_counts.get(p.url_path)]
+            out["skipped"] = {p.url_path: first_views.get(p.url_path) for p in pages
+                              if first_views.get(p.url_path) is None or first_views[p.url_path] > timeout}
+            charted = [p for p in charted if p.url_path not in out["skipped"]]
+            charted.sort(key=lambda p: (p.url_path not in TARGET_PAGES, first_views[p.url_path]))
 
             def query(p: PageInfo, extra: str = "") -> str:
                 q = f"?models={ds.compare_models}" if p.url_path == "compare" else ""
@@ -333,32 +450,34 @@ def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, 
                     cold = first_chart(chromium, f"{server.url}/{p.url_path}{query(p)}", timeout)
                     out["cold"] = None if cold is None else out["boot"] + cold
                     out["cold_page"] = p.title
+                    out["rss_cold"], _ = proc_memory(server.process.pid)  # the store loaded, one page seen
                 for p in charted:
                     out["pages"][p.url_path] = first_chart(chromium, f"{server.url}/{p.url_path}{query(p)}", timeout)
                 out["rss"], out["hwm"] = proc_memory(server.process.pid)
 
-            floor = ScriptServer(FLOOR, ds.env)
-            boot_start = time.perf_counter()
-            with floor:
-                boot = time.perf_counter() - boot_start
-                counts = sorted({max(1, chart_counts.get(p.url_path, 1)) for p in charted}) or [1]
-                cold = first_chart(chromium, f"{floor.url}/?charts={counts[0]}", timeout)
-                out["floor_cold"] = None if cold is None else boot + cold
-                for n in counts:
-                    out["floor"][n] = first_chart(chromium, f"{floor.url}/?charts={n}", timeout)
-                out["floor_rss"], out["floor_hwm"] = proc_memory(floor.process.pid)
+            if FLOOR_SEEN.get("browser") is None:  # the floor reads no data: measured once per run
+                floor = ScriptServer(FLOOR, ds.env)
+                boot_start = time.perf_counter()
+                with floor:
+                    boot = time.perf_counter() - boot_start
+                    # The time to the first chart hardly depends on how many follow: one count stands for all.
+                    most = max([chart_counts.get(p.url_path, 1) for p in charted] or [1])
+                    cold = first_chart(chromium, f"{floor.url}/?charts={most}", timeout)
+                    seen = {"floor_cold": None if cold is None else boot + cold,
+                            "floor_warm": first_chart(chromium, f"{floor.url}/?charts={most}", timeout)}
+                    seen["floor_rss"], seen["floor_hwm"] = proc_memory(floor.process.pid)
+                FLOOR_SEEN["browser"] = seen
+            out.update(FLOOR_SEEN["browser"])
 
             naive = ScriptServer(NAIVE, ds.env)
             boot_start = time.perf_counter()
             with naive:
                 boot = time.perf_counter() - boot_start
-                naive_pages = [p for p in charted if p.url_path in NAIVE_PAGES]
-                for i, p in enumerate(naive_pages):
+                naive_pages = [p for p in charted if p.url_path in NAIVE_PAGES][:1]  # cold start only: time budget
+                for p in naive_pages:
                     seconds = first_chart(chromium, f"{naive.url}/{query(p, f'page={p.url_path}')}", timeout)
-                    if i == 0:
-                        out["naive_cold"] = None if seconds is None else boot + seconds
-                        seconds = first_chart(chromium, f"{naive.url}/{query(p, f'page={p.url_path}')}", timeout)
-                    out["naive"][p.url_path] = seconds
+                    out["naive_cold"] = None if seconds is None else boot + seconds
+                    out["naive_cold_page"] = p.title
                 out["naive_rss"], out["naive_hwm"] = proc_memory(naive.process.pid)
         finally:
             chromium.close()
@@ -370,51 +489,42 @@ def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, 
 def measure_dataset(ds: Dataset, pages: list[PageInfo], args) -> dict:
     result: dict = {"label": ds.label, "load": None, "pages": {}, "floor": {}, "naive": {}, "browser": None,
                     "load_avg_start": os.getloadavg()[0], "calibration": calibrate()}
-    print(f"\n== {ds.label}: load", flush=True)
-    result["load"] = measure_load(ds)
-    print(f"   {result['load']}", flush=True)
-    previous = {k: os.environ.get(k) for k in ds.env}
-    os.environ.update(ds.env)
-    try:
-        clear_caches()
-        # The first run in this process builds the store: time it as the app's cold load.
-        first_page = pages[0] if pages else None
-        if first_page is not None:
-            cold = measure_apptest(ROOT / "app.py", {}, first_page.file, 1, args.timeout)
-            result["app_cold_run"] = cold.get("first")
-        for page in pages:
-            query = {"models": ds.compare_models} if page.url_path == "compare" else {}
-            print(f"   AppTest {page.title} …", end="", flush=True)
-            result["pages"][page.url_path] = r = measure_apptest(ROOT / "app.py", query, page.file, args.repeat,
-                                                                 args.timeout)
-            print(f" first {fmt_s(r.get('first'))} rerun {fmt_s(r.get('rerun'))} filter {fmt_s(r.get('filter'))}"
-                  f" charts {[round(b / 1024) for b in r.get('charts', [])]} KB {r.get('error') or ''}", flush=True)
-        counts = sorted({max(1, len(r.get("charts", []))) for r in result["pages"].values()})
-        for n in counts:
-            result["floor"][n] = measure_apptest(FLOOR, {"charts": str(n)}, None, args.repeat, args.timeout)
-        for page in pages:
-            if page.url_path in NAIVE_PAGES:
-                query = {"page": page.url_path}
-                if page.url_path == "compare":
-                    query["models"] = ds.compare_models
-                print(f"   AppTest naive {page.title} …", end="", flush=True)
-                result["naive"][page.url_path] = r = measure_apptest(NAIVE, query, None, args.repeat, args.timeout)
-                print(f" first {fmt_s(r.get('first'))} filter {fmt_s(r.get('filter'))} {r.get('error') or ''}",
-                      flush=True)
-        clear_caches()
-    finally:
-        for key, value in previous.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    if not args.no_browser:
+    ds.slugs = edition_slugs(ds.content_dir)
+    print(f"\n== {ds.label}", flush=True)
+    common = {"repeat": args.repeat, "timeout": args.timeout, "slow": args.slow}
+    jobs = []
+    for page in pages:
+        query = {"models": ds.compare_models} if page.url_path == "compare" else {}
+        jobs.append({"id": f"page:{page.url_path}", "script": str(ROOT / "app.py"), "query": query,
+                     "switch": page.file, "slugs": ds.slugs, **common})
+    for page in pages:
+        if page.url_path in NAIVE_PAGES:
+            query = {"page": page.url_path, **({"models": ds.compare_models} if page.url_path == "compare" else {})}
+            jobs.append({"id": f"naive:{page.url_path}", "script": str(NAIVE), "query": query, "switch": None,
+                         **common, "rerun": False})
+    done, result["load"] = run_jobs(ds.env, jobs, True, args.timeout)
+    print(f"   load {json.dumps(result['load'], default=str)}", flush=True)
+    for job_id, r in done.items():
+        kind, _, path = job_id.partition(":")
+        result["pages" if kind == "page" else "naive"][path] = r
+        print(f"   {job_id:20s} first {fmt_s(r.get('first'))} rerun {fmt_s(r.get('rerun'))} filter "
+              f"{fmt_s(r.get('filter'))} charts {[round(b / 1024) for b in r.get('charts', [])]} KB {r.get('error') or ''}",
+              flush=True)
+    counts = sorted({max(1, len(r.get("charts", []))) for r in result["pages"].values()})
+    floor_jobs = [{"id": f"floor:{n}", "script": str(FLOOR), "query": {"charts": str(n)}, "switch": None, **common}
+                  for n in counts if n not in FLOOR_SEEN["apptest"]]  # the floor reads no data: once per count
+    if floor_jobs:
+        done, _ = run_jobs(ds.env, floor_jobs, False, args.timeout)
+        FLOOR_SEEN["apptest"].update({int(k.partition(":")[2]): v for k, v in done.items()})
+    result["floor"] = {n: FLOOR_SEEN["apptest"][n] for n in counts if n in FLOOR_SEEN["apptest"]}
+    if not args.no_browser and (ds.models is not None or args.bundled_browser):
         print("   browser …", flush=True)
-        counts = {p.url_path: len(result["pages"].get(p.url_path, {}).get("charts", [])) for p in pages}
+        charts = {p.url_path: len(result["pages"].get(p.url_path, {}).get("charts", [])) for p in pages}
         try:
-            result["browser"] = measure_browser(ds, pages, counts, args.timeout)
+            firsts = {p.url_path: result["pages"].get(p.url_path, {}).get("first") for p in pages}
+            result["browser"] = measure_browser(ds, pages, charts, args.browser_timeout, firsts)
         except Exception as err:
-            result["browser"] = {"error": f"{type(err).__name__}: {err}", "pages": {}, "floor": {}, "naive": {}}
+            result["browser"] = {"error": f"{type(err).__name__}: {err}", "pages": {}}
             traceback.print_exc()
         print(f"   {json.dumps(result['browser'], default=str)[:600]}", flush=True)
     result["load_avg_end"] = os.getloadavg()[0]
@@ -463,7 +573,11 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
         "bench/floor_app.py (as many charts, 10 points each) and bench/naive_app.py (pandas reading the CSV "
         "files every rerun); **×bundled**: filter change against the same page on the bundled data; "
         "**max chart**: the largest chart's figure JSON in KB; **page**: all elements of the page in KB; "
-        "**chart (browser)**: navigation to the first chart drawn in headless Chromium on a running server.",
+        "**chart (browser)**: navigation to the first chart drawn in headless Chromium on a running server "
+        "(a fresh browser context per page), **×floor** against the floor's first chart on its running server. "
+        "A page whose first view took longer than --slow seconds gets one filter change and no rerun; the naive "
+        "peer gets no rerun. The floor reads no data, so it is measured once per run (AppTest per chart count, "
+        "the browser with the first data set) and the same figures stand in every section.",
         "",
     ]
     bundled = next((r for r in results if r["label"] == "bundled"), None)
@@ -474,21 +588,25 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
         lines.append(
             f"Data: {load.get('models', '?'):,} models, {load.get('scores', '?'):,} scores, "
             f"{load.get('n_editions', '?'):,} editions, {load.get('errors', '?')} problems. "
-            f"Load in one process: CSV read and validated {fmt_s(load.get('catalog'))} s "
-            f"(CPU {fmt_s(load.get('catalog_cpu'))} s), editions {fmt_s(load.get('editions'))} s, "
-            f"store built {fmt_s(load.get('store'))} s; first app run incl. load {fmt_s(r.get('app_cold_run'))} s. "
+            f"Loading in the app process (ui.bundled_store): {fmt_s(load.get('total'))} s — CSV files read and "
+            f"validated {fmt_s(load.get('catalog'))} s (CPU {fmt_s(load.get('catalog_cpu'))} s), editions "
+            f"{fmt_s(load.get('editions'))} s, DuckDB store built {fmt_s(load.get('store'))} s. "
             f"Calibration {r['calibration']:.2f} s, load average {r['load_avg_start']:.1f} → {r['load_avg_end']:.1f}.")
         b = r.get("browser") or {}
         if b:
             lines.append(
-                f"Server RSS after visiting every page: app {fmt_mb(b.get('rss'))} MB (peak {fmt_mb(b.get('hwm'))}), "
+                f"Server RSS after visiting every page: app {fmt_mb(b.get('rss'))} MB (peak {fmt_mb(b.get('hwm'))}; "
+                f"{fmt_mb(b.get('rss_cold'))} MB after the first page), "
                 f"floor {fmt_mb(b.get('floor_rss'))} MB, naive {fmt_mb(b.get('naive_rss'))} MB (peak "
-                f"{fmt_mb(b.get('naive_hwm'))}). Cold start to first chart (server process start + {b.get('cold_page', '')}): "
-                f"app {fmt_s(b.get('cold'))} s, floor {fmt_s(b.get('floor_cold'))} s, naive {fmt_s(b.get('naive_cold'))} s."
+                f"{fmt_mb(b.get('naive_hwm'))}, after {b.get('naive_cold_page', '—')} only). Cold start to first chart "
+                f"(server process start, then the page): app {fmt_s(b.get('cold'))} s ({b.get('cold_page', '—')}), "
+                f"floor {fmt_s(b.get('floor_cold'))} s ({fmt_ratio(b.get('cold'), b.get('floor_cold'))}), "
+                f"naive {fmt_s(b.get('naive_cold'))} s ({b.get('naive_cold_page', '—')}). First chart on a running "
+                f"server: floor {fmt_s(b.get('floor_warm'))} s."
                 + (f" Browser error: {b['error']}" if b.get("error") else ""))
         lines += ["", "| page | charts | first s | rerun s | filter s | floor s | naive s | ×floor | ×bundled | "
-                      "naive÷app | max chart KB | page KB | chart (browser) s | floor (browser) s | ×floor | naive (browser) s |",
-                  "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+                      "naive÷app | max chart KB | page KB | chart (browser) s | ×floor |",
+                  "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
         for page in pages:
             p = r["pages"].get(page.url_path, {})
             charts = p.get("charts", [])
@@ -496,16 +614,24 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
             naive = r["naive"].get(page.url_path, {})
             base = (bundled or {}).get("pages", {}).get(page.url_path, {}) if bundled else {}
             bchart = (b.get("pages") or {}).get(page.url_path)
-            bfloor = (b.get("floor") or {}).get(max(1, len(charts)))
-            bnaive = (b.get("naive") or {}).get(page.url_path)
-            error = f" ⚠ {p['error']}" if p.get("error") else ""
+            bfloor = b.get("floor_warm") if charts else None
+            error = f" ⚠ {p['error']}" if p.get("error") and not p.get("timeout") else ""
+            over = f"> {args.timeout:g}" if p.get("timeout") else None
+            skipped = (b.get("skipped") or {})
+            if page.url_path in skipped and (charts or over):
+                first = skipped[page.url_path]
+                bchart_text = f"≥ {first:.0f} (not run)" if first is not None else "not run"
+            elif bchart is None and charts and b and not b.get("error"):
+                bchart_text = f"> {args.browser_timeout:g}"
+            else:
+                bchart_text = fmt_s(bchart)
             lines.append(
-                f"| {page.title}{error} | {len(charts)} | {fmt_s(p.get('first'))} | {fmt_s(p.get('rerun'))} | "
-                f"{fmt_s(p.get('filter'))} | {fmt_s(floor.get('filter'))} | {fmt_s(naive.get('filter'))} | "
+                f"| {page.title}{error} | {len(charts) if not over else '?'} | {over or fmt_s(p.get('first'))} | "
+                f"{over or fmt_s(p.get('rerun'))} | "
+                f"{over or fmt_s(p.get('filter'))} | {fmt_s(floor.get('filter'))} | {fmt_s(naive.get('filter'))} | "
                 f"{fmt_ratio(p.get('filter'), floor.get('filter'))} | {fmt_ratio(p.get('filter'), base.get('filter'))} | "
                 f"{fmt_ratio(naive.get('filter'), p.get('filter'))} | {fmt_kb(max(charts) if charts else None)} | "
-                f"{fmt_kb(p.get('page_bytes'))} | {fmt_s(bchart)} | {fmt_s(bfloor)} | {fmt_ratio(bchart, bfloor)} | "
-                f"{fmt_s(bnaive)} |")
+                f"{fmt_kb(p.get('page_bytes'))} | {bchart_text} | {fmt_ratio(bchart, bfloor)} |")
         lines.append("")
 
     # Targets at the largest size.
@@ -524,10 +650,17 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
         naive = r["naive"].get(page.url_path, {})
         base = (bundled or {}).get("pages", {}).get(page.url_path, {})
         bchart = (b.get("pages") or {}).get(page.url_path)
-        bfloor = (b.get("floor") or {}).get(max(1, len(charts)))
+        bfloor = b.get("floor_warm")
+        if bchart is None and b.get("pages") is not None and page.url_path in b.get("pages", {}):
+            bchart = args.browser_timeout  # no chart within the timeout: at least this
+        if page.url_path in (b.get("skipped") or {}):
+            bchart = (b["skipped"][page.url_path] or args.timeout)  # at least its first view on the server
 
         def ok(a, limit, x):
             return None if a is None or x is None else a <= limit * x
+
+        if p.get("timeout"):  # at least the timeout
+            p = {**p, "filter": args.timeout}
 
         checks = {
             "filter ≤ 2× floor": (ok(p.get("filter"), 2, floor.get("filter")), fmt_ratio(p.get("filter"), floor.get("filter"))),
@@ -555,11 +688,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pages", default="", help="url paths to measure (default: every available page)")
     parser.add_argument("--repeat", type=int, default=2, help="filter changes (and reruns + 1) per page")
-    parser.add_argument("--timeout", type=float, default=180, help="seconds allowed for one page run or chart")
+    parser.add_argument("--timeout", type=float, default=45, help="seconds allowed for one page run")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--browser-timeout", type=float, default=30, help="seconds allowed for a first chart")
+    parser.add_argument("--bundled-browser", action="store_true", help="also measure the bundled data in Chromium")
+    parser.add_argument("--slow", type=float, default=5,
+                        help="a first view slower than this gets one filter change and no rerun")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--no-bundled", action="store_true", help="skip the bundled data (no ×bundled ratio)")
     parser.add_argument("--out", type=Path, default=OUT / "results.md")
     args = parser.parse_args(argv)
+    if args.worker:
+        return worker(args.worker)
     logging.getLogger("superficial").setLevel(logging.ERROR)
     started = time.perf_counter()
     info = machine()

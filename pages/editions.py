@@ -3,7 +3,7 @@ import streamlit as st
 
 from superficial import reading, render
 from superficial.display import long_date, params_label
-from superficial.ui import get_store, show_problems
+from superficial.ui import cached_queries, get_store, shared, show_problems
 
 CALLOUTS = {  # style -> (Streamlit callout, icon)
     "note": (st.info, ":material/info:"),
@@ -124,7 +124,8 @@ with side_col:
                       help="Limit the charts to the models released on or before the edition's publish date."
                       if dated else "This edition has no publish date, so there is no week to go back to.")
 
-view = reading.edition_view(store, edition, as_of_edition=as_of)
+view = reading.edition_view(store, edition, as_of_edition=as_of, q=cached_queries,
+                            names=shared(reading.matcher)(store))
 
 with st.sidebar:
     if view.toc:

@@ -1,7 +1,8 @@
 """Efficiency: score against size, the Pareto frontier, points per billion, two models in one sentence."""
 import streamlit as st
 
-from superficial import charts, efficiency, queries
+from superficial import charts, efficiency
+from superficial.ui import cached_queries as queries  # results cached per parameters and store build
 from superficial.ui import benchmark_picker, filter_sidebar, get_store, missing_note, score_table
 
 store = get_store()

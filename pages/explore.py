@@ -1,7 +1,8 @@
 """Explore: MMLU and MT-Bench for the filtered models, like for like or each model's best report."""
 import streamlit as st
 
-from superficial import charts, queries
+from superficial import charts
+from superficial.ui import cached_queries as queries  # results cached per parameters and store build
 from superficial.ui import filter_sidebar, get_store, missing_note, score_table
 
 store = get_store()

@@ -1,7 +1,8 @@
 """Timeline: the filtered models by release date against their score, each edition marked on the axis."""
 import streamlit as st
 
-from superficial import charts, queries
+from superficial import charts
+from superficial.ui import cached_queries as queries  # results cached per parameters and store build
 from superficial.navigation import available_pages
 from superficial.ui import benchmark_picker, filter_sidebar, get_store, missing_note, score_table
 

@@ -20,6 +20,11 @@ from superficial.display import is_missing, params_label
 CLOSED_PATTERN = "/"  # bars of models whose weights are not open are hatched
 ROW_HEIGHT = 26
 LABEL_ALL_UP_TO = 15  # scatter plots name every point up to this many, else only the frontier and picks
+BAR_LIMIT = 40  # bar charts draw at most this many models (plus highlighted ones) and say how many more
+DENSE_POINTS = 1000  # above this many points scatters use WebGL (Scattergl) and a short hover
+MORE_NOTE = "and-more"  # name of the "… and N more models" annotation
+MAX_LEGEND = 20  # dense scatters with more colour groups draw one trace coloured point by point (no legend wall)
+MAX_POINTS = 5000  # above this many points scatters draw one point per small cell of the plot (plus named ones)
 # Mid-tone colours readable on light and dark backgrounds, enough for every organization.
 PALETTE = [*px.colors.qualitative.Plotly, *px.colors.qualitative.D3, *px.colors.qualitative.Vivid]
 
@@ -60,7 +65,7 @@ def _base_layout(fig: go.Figure, height: int, legend_title: str | None = None) -
 def _groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, pd.DataFrame]]:
     """Rows split by the colour column, groups in order of first appearance (so legends follow the ranking)."""
     keys = frame[color_by].fillna("not stated").astype(str)
-    return [(key, frame[keys == key]) for key in dict.fromkeys(keys)]
+    return list(frame.groupby(keys, sort=False))  # one pass (a mask per group is slow with hundreds of groups)
 
 
 def _reports_note(row: pd.Series) -> str:
@@ -84,6 +89,97 @@ def _hover_rows(frame: pd.DataFrame) -> list[list[str]]:
     return rows
 
 
+def _dense_hover_rows(frame: pd.DataFrame, color_by: str) -> list[list[str]]:
+    """Short customdata for dense scatters: model, setting, group · weights · size (the table has the rest)."""
+    none = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    sizes = [params_label(t, a) for t, a in zip(frame.get("total_params_b", none), frame.get("active_params_b", none))]
+    groups = frame[color_by].fillna("not stated").astype(str)
+    return [[m, s, f"{html.escape(g)} · {weights_label(w)} · {size}"]
+            for m, s, g, w, size in zip(frame["model"], frame["setting"], groups, frame["open_weights"], sizes)]
+
+
+def _dense_traces(fig: go.Figure, frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str, str] | None,
+                  sizes, hovertemplate: str) -> None:
+    """WebGL markers: one trace per colour group, or above MAX_LEGEND groups one trace coloured point by point.
+
+    ``xs(rows)`` and ``sizes(rows)`` give the x values and marker sizes of some rows.
+    """
+    groups = _groups(frame, color_by)
+    if len(groups) > MAX_LEGEND:
+        keys = frame[color_by].fillna("not stated").astype(str)
+        palette = {**color_map(keys), **(colors or {})}
+        parts = [(f"models (coloured by {color_by})", frame, [palette[k] for k in keys])]
+    else:
+        parts = [(key, group, (colors or {}).get(key)) for key, group in groups]
+    for name, rows, color in parts:
+        fig.add_trace(go.Scattergl(
+            name=name, x=xs(rows), y=rows["value"].tolist(), mode="markers",
+            marker=dict(size=sizes(rows), color=color,
+                        symbol=["circle" if ow is True else "circle-open" for ow in rows["open_weights"]]),
+            customdata=_dense_hover_rows(rows, color_by), hovertemplate=hovertemplate,
+        ))
+
+
+def _scatter(n_points: int):
+    """go.Scattergl above DENSE_POINTS points (SVG slows to a crawl), go.Scatter below."""
+    return go.Scattergl if n_points > DENSE_POINTS else go.Scatter
+
+
+def top_rows(frame: pd.DataFrame, keep: Iterable[str] = (), limit: int = BAR_LIMIT) -> tuple[pd.DataFrame, int]:
+    """The first ``limit`` rows of a ranked frame plus any rows of ``keep`` models below them, and how many are left out."""
+    if len(frame) <= limit:
+        return frame, 0
+    kept = frame["model"].isin(set(keep))
+    kept.iloc[:limit] = True
+    return frame[kept], int((~kept).sum())
+
+
+def more_note(fig: go.Figure, hidden: int, shown: int, where: str = " (all in the table)") -> go.Figure:
+    """Write "40 shown · and N more models (all in the table)" under a chart that leaves models out."""
+    if hidden > 0:
+        fig.add_annotation(name=MORE_NOTE, text=f"{shown} shown · and {hidden:,} more models{where}",
+                           xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-46,
+                           showarrow=False, font=dict(size=12))
+        fig.update_layout(margin=dict(b=66))
+    return fig
+
+
+def thin(frame: pd.DataFrame, x: str, y: str, keep: Iterable[str] = (), *, log_x: bool = False,
+         cells: tuple[int, int] = (120, 80)) -> tuple[pd.DataFrame, int]:
+    """Above MAX_POINTS rows, one row per cell of a ``cells`` grid over the plot plus the ``keep`` models; and how many were left out.
+
+    Points that would be drawn on top of each other are merged; the table beside the chart keeps every row.
+    """
+    if len(frame) <= MAX_POINTS:
+        return frame, 0
+    xs = frame[x]
+    xs = (pd.to_datetime(xs).astype("int64") if not pd.api.types.is_numeric_dtype(xs) else xs).astype(float)
+    if log_x:
+        xs = xs.clip(lower=1e-9).transform("log10")
+    ys = frame[y].astype(float)
+
+    def cell(values: pd.Series, n: int) -> pd.Series:
+        low, high = values.min(), values.max()
+        return ((values - low) / ((high - low) or 1.0) * (n - 1)).round()
+
+    kept = ~(cell(xs, cells[0]) * cells[1] + cell(ys, cells[1])).duplicated() | frame["model"].isin(set(keep))
+    return frame[kept], int((~kept).sum())
+
+
+def _merged_annotation(merged: int, total: int) -> dict:
+    return dict(name=MORE_NOTE, text=f"{total - merged:,} of {total:,} points drawn: overlapping points merged "
+                "(all in the table)", xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                yshift=-46, showarrow=False, font=dict(size=12))
+
+
+def merged_note(fig: go.Figure, merged: int, total: int) -> go.Figure:
+    """Say under a thinned scatter how many overlapping points were merged."""
+    if merged > 0:
+        fig.add_annotation(**_merged_annotation(merged, total))
+        fig.update_layout(margin=dict(b=66))
+    return fig
+
+
 SCORE_HOVER = (
     "<b>%{customdata[0]}</b><br>%{x} · %{customdata[1]}<br>%{customdata[4]}<br>"
     "source: %{customdata[2]}<br>%{customdata[3]}<br>%{customdata[5]}<extra></extra>"
@@ -103,6 +199,7 @@ def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organiz
     """
     frame = scores.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
     wanted = set(highlight)
+    frame, hidden = top_rows(frame, wanted)
     fig = go.Figure()
     for key, group in _groups(frame, color_by):
         # The value beside the bar; in "best reported" mode the setting inside it, from its start.
@@ -129,7 +226,7 @@ def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organiz
     fig.update_xaxes(title=f"{benchmark} ({unit})" if unit else benchmark, rangemode="tozero",
                      range=[value_range[0], value_range[1] * 1.08] if fixed else None)
     fig.update_layout(barmode="overlay")
-    return _base_layout(fig, max(220, ROW_HEIGHT * len(frame) + 110))
+    return more_note(_base_layout(fig, max(220, ROW_HEIGHT * len(frame) + 110)), hidden, len(frame))
 
 
 def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark: str, x_title: str,
@@ -143,6 +240,9 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
     """
     highlight = list(highlight)
     named = set(rows["model"]) if len(rows) <= LABEL_ALL_UP_TO else set(frontier["model"]) | set(highlight)
+    dense = len(rows) > DENSE_POINTS
+    total = len(rows)
+    rows, merged = thin(rows, "params_b", "value", named | set(frontier["model"]), log_x=True)
     fig = go.Figure()
     fig.add_trace(go.Scatter(
         name="Pareto frontier", x=frontier["params_b"].tolist(), y=frontier["value"].tolist(),
@@ -150,7 +250,13 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
         hoverinfo="skip",
     ))
     on_frontier = set(frontier["model"])
-    for key, group in _groups(rows.sort_values(["params_b", "model"], kind="mergesort"), color_by):
+    if dense:  # WebGL, names only on the frontier and picks (a trace of its own), hover without sources
+        _dense_traces(fig, rows.sort_values(["params_b", "model"], kind="mergesort"),
+                      lambda r: r["params_b"].tolist(), color_by=color_by, colors=colors,
+                      sizes=lambda r: [12 if m in on_frontier else 6 for m in r["model"]],
+                      hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · %{customdata[1]}<br>"
+                                     "%{customdata[2]}<extra></extra>"))
+    for key, group in _groups(rows.sort_values(["params_b", "model"], kind="mergesort"), color_by) if not dense else ():
         fig.add_trace(go.Scatter(
             name=key, x=group["params_b"].tolist(), y=group["value"].tolist(), mode="markers+text",
             text=[m if m in named else "" for m in group["model"]], textposition="top center", textfont=dict(size=10),
@@ -161,6 +267,13 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
             hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · %{customdata[1]}<br>"
                            "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
         ))
+    if dense:
+        labelled = rows[rows["model"].isin(named)].sort_values(["params_b", "model"], kind="mergesort")
+        fig.add_trace(go.Scatter(
+            name="named", x=labelled["params_b"].tolist(), y=labelled["value"].tolist(), mode="text",
+            text=labelled["model"].tolist(), textposition="top center", textfont=dict(size=10),
+            hoverinfo="skip", showlegend=False, customdata=[[m] for m in labelled["model"]],
+        ))
     marked = rows[rows["model"].isin(highlight)]
     if not marked.empty:
         fig.add_trace(go.Scatter(
@@ -170,13 +283,15 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
         ))
     fig.update_xaxes(type="log", title=x_title)
     fig.update_yaxes(title=benchmark)
-    return _base_layout(fig, 480)
+    return merged_note(_base_layout(fig, 480), merged, total)
 
 
 def moe_params(models: pd.DataFrame) -> go.Figure:
-    """For each mixture-of-experts model a line from active to total parameters (log axis)."""
+    """For each mixture-of-experts model (the BAR_LIMIT largest) a line from active to total parameters (log axis)."""
     frame = models[models["active_params_b"].notna() & models["total_params_b"].notna()]
     frame = frame.sort_values(["total_params_b", "name"], kind="mergesort")
+    hidden = max(0, len(frame) - BAR_LIMIT)
+    frame = frame.tail(BAR_LIMIT)  # the largest ones
     xs, ys = [], []
     for _, row in frame.iterrows():
         xs += [row["active_params_b"], row["total_params_b"], None]
@@ -193,7 +308,7 @@ def moe_params(models: pd.DataFrame) -> go.Figure:
         ))
     fig.update_xaxes(type="log", title="parameters (billions)")
     fig.update_yaxes(automargin=True, title=None)
-    return _base_layout(fig, max(200, 50 * len(frame) + 100))
+    return more_note(_base_layout(fig, max(200, 50 * len(frame) + 100)), hidden, len(frame), " (the largest shown)")
 
 
 def per_billion_bars(rows: pd.DataFrame, *, benchmark: str, top: int = 15) -> go.Figure:
@@ -273,7 +388,15 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
     named = set(frame["model"]) if len(frame) <= LABEL_ALL_UP_TO else (
         set(records(frame)["model"]) | set(records(frame[frame["open_weights"] == True])["model"]))  # noqa: E712
     fig = go.Figure()
-    for key, group in _groups(frame, color_by):
+    dense = len(frame) > DENSE_POINTS
+    total = len(frame)
+    frame, merged = thin(frame, "release_date", "value", named)
+    if dense:  # WebGL, names only on the records (a trace of its own), hover without sources
+        _dense_traces(fig, frame, lambda r: pd.to_datetime(r["release_date"]).dt.strftime("%Y-%m-%d").tolist(),
+                      color_by=color_by, colors=colors, sizes=lambda r: 7,
+                      hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · %{customdata[1]}<br>"
+                                     "%{customdata[2]}<extra></extra>"))
+    for key, group in _groups(frame, color_by) if not dense else ():
         fig.add_trace(go.Scatter(
             name=key, x=pd.to_datetime(group["release_date"]).dt.strftime("%Y-%m-%d").tolist(),
             y=group["value"].tolist(), mode="markers+text", text=[m if m in named else "" for m in group["model"]],
@@ -285,20 +408,32 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
             hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · %{customdata[1]}<br>"
                            "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
         ))
+    if dense:
+        labelled = frame[frame["model"].isin(named)]
+        fig.add_trace(go.Scatter(
+            name="records", x=pd.to_datetime(labelled["release_date"]).dt.strftime("%Y-%m-%d").tolist(),
+            y=labelled["value"].tolist(), mode="text", text=labelled["model"].tolist(), textposition="top center",
+            textfont=dict(size=10), hoverinfo="skip", showlegend=False, customdata=[[m] for m in labelled["model"]],
+        ))
     dated = editions[editions["publish_date"].notna()] if not editions.empty else editions
+    shapes, annotations = [], []  # set once below: add_shape one by one is quadratic (7 min at 1,000 editions)
     for _, edition in dated.iterrows():
         day = pd.Timestamp(edition["publish_date"]).strftime("%Y-%m-%d")
         label = f"#{int(edition['number'])}" if not is_missing(edition.get("number")) else edition["title"]
         href = edition_href.format(slug=edition["slug"])
-        fig.add_shape(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="paper",
-                      line=dict(dash="dash", width=1), name=f"edition {edition['slug']}")
-        fig.add_annotation(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                           text=f'<a href="{html.escape(href)}" target="_self">{html.escape(str(label))}</a>',
-                           hovertext=html.escape(str(edition["title"])), name=f"edition {edition['slug']}")
+        shapes.append(dict(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="paper",
+                           line=dict(dash="dash", width=1), name=f"edition {edition['slug']}"))
+        annotations.append(dict(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                                text=f'<a href="{html.escape(href)}" target="_self">{html.escape(str(label))}</a>',
+                                hovertext=html.escape(str(edition["title"])), name=f"edition {edition['slug']}"))
+    if merged:  # with the edition labels: add_annotation after them re-checks every one (seconds at 1,000)
+        annotations.append(_merged_annotation(merged, total))
+    if shapes or annotations:
+        fig.update_layout(shapes=shapes, annotations=annotations)
     fig.update_xaxes(type="date", title="release date")
     fig.update_yaxes(title=benchmark)
     _base_layout(fig, 480)
-    fig.update_layout(margin=dict(t=28), legend=dict(y=1.08))
+    fig.update_layout(margin=dict(t=28, b=66 if merged else 0), legend=dict(y=1.08))
     return fig
 
 
@@ -360,6 +495,7 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
     """
     marked = set(highlight)
     frame = board.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
+    frame, hidden = top_rows(frame, marked)
     fig = go.Figure()
     for name, rows, color in ((HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None),
                               ("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR)):
@@ -376,7 +512,7 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
                      title=None, tickfont=dict(size=10))
     fig.update_xaxes(title=f"{benchmark} ({unit})" if unit else benchmark)
     fig.update_layout(barmode="overlay", uniformtext=dict(minsize=8, mode="hide"))
-    return _base_layout(fig, max(200, 16 * len(frame) + 90))
+    return more_note(_base_layout(fig, max(200, 16 * len(frame) + 90)), hidden, len(frame))
 
 
 def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str) -> go.Figure:
@@ -386,12 +522,15 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
     """
     marked = set(highlight)
     frame = board[board["total_params_b"].notna()].sort_values(["total_params_b", "model"], kind="mergesort")
+    scatter = _scatter(len(frame))
+    total = len(frame)
+    frame, merged = thin(frame, "total_params_b", "value", marked, log_x=True)
     fig = go.Figure()
     for name, rows, color, labelled in (("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR, False),
                                         (HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None, True)):
         if rows.empty:
             continue
-        fig.add_trace(go.Scatter(
+        fig.add_trace((go.Scatter if labelled else scatter)(
             name=name, x=rows["total_params_b"].tolist(), y=rows["value"].tolist(),
             mode="markers+text" if labelled else "markers", text=rows["model"].tolist() if labelled else None,
             textposition="top center", textfont=dict(size=10),
@@ -401,4 +540,4 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
         ))
     fig.update_xaxes(type="log", title="total parameters (billions, log scale)")
     fig.update_yaxes(title=benchmark)
-    return _base_layout(fig, 360)
+    return merged_note(_base_layout(fig, 360), merged, total)

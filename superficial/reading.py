@@ -151,12 +151,16 @@ def _pictures(blocks) -> list[render.Picture]:
     return [p for b in render.walk(blocks) if isinstance(b, render.Images) for p in b.pictures]
 
 
-def side_charts(store: Store, highlight: list[str], as_of: dt.date | None) -> list[SideChart]:
-    """The MMLU, MT-Bench and parameter-efficiency charts with the ``highlight`` models in colour."""
-    units = dict(zip(queries.benchmarks(store)["benchmark"], queries.benchmarks(store)["unit"]))
+def side_charts(store: Store, highlight: list[str], as_of: dt.date | None, q=queries) -> list[SideChart]:
+    """The MMLU, MT-Bench and parameter-efficiency charts with the ``highlight`` models in colour.
+
+    ``q`` runs the queries: ``superficial.queries`` or the page's cached variant (ui.cached_queries).
+    """
+    table = q.benchmarks(store)
+    units = dict(zip(table["benchmark"], table["unit"]))
     out = []
     for label, benchmark, setting, kind in SIDE_CHARTS:
-        board = queries.benchmark_leaderboard(store, benchmark, setting, as_of)
+        board = q.benchmark_leaderboard(store, benchmark, setting, as_of)
         if kind == "scatter":
             figure = charts.highlight_scatter(board, highlight, benchmark=f"{benchmark} ({setting})")
             drawn = set(board.loc[board["total_params_b"].notna(), "model"])
@@ -167,13 +171,22 @@ def side_charts(store: Store, highlight: list[str], as_of: dt.date | None) -> li
     return out
 
 
+def matcher(store: Store) -> Matcher:
+    """The mention matcher for every model, alias and family in the store (build once per store, reuse)."""
+    return Matcher(queries.models(store), queries.aliases(store))
+
+
 def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
-                 content_dir: Path | None = None) -> EditionView:
-    """Blocks, contents, mentioned models and side charts of one edition."""
+                 content_dir: Path | None = None, q=queries, names: Matcher | None = None) -> EditionView:
+    """Blocks, contents, mentioned models and side charts of one edition.
+
+    ``q`` runs the queries (the page passes its cached variant), ``names`` a prebuilt ``matcher(store)``.
+    """
     content_dir = content_dir or config.content_dir()
     blocks = render.parse(edition.body, edition.format)
-    models, aliases = queries.models(store), queries.aliases(store)
-    mentions = Matcher(models, aliases).find(render.readable_text(edition.body, edition.format))
+    models = q.models(store)
+    names = names or Matcher(models, q.aliases(store))
+    mentions = names.find(render.readable_text(edition.body, edition.format))
     mentioned = (models.set_index("name").reindex(mentions.models).rename_axis("name").reset_index())
     mentioned["mentions"] = [mentions.counts[m] for m in mentioned["name"]]
     embeds = {}
@@ -185,7 +198,7 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
     images = {p.src: render.asset_path(p.src, content_dir) for p in _pictures(blocks)}
     cover = render.asset_path(edition.cover_image, content_dir) if edition.cover_image else None
     as_of = edition.publish_date if (as_of_edition and edition.publish_date) else None
-    counts = (queries.models_released_after(store, edition.publish_date) if edition.publish_date
+    counts = (q.models_released_after(store, edition.publish_date) if edition.publish_date
               else {"after": 0, "undated": 0})
     pages = {p.url_path for p in available_pages()}
     return EditionView(
@@ -198,7 +211,7 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
         embeds=embeds,
         images=images,
         cover=cover,
-        side_charts=side_charts(store, mentions.models, as_of),
+        side_charts=side_charts(store, mentions.models, as_of, q),
         as_of=as_of,
         newer_models=counts["after"],
         undated_models=counts["undated"],

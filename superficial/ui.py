@@ -98,7 +98,7 @@ def _reset_filters(months: list[str]) -> None:
 
 def filter_sidebar(store: Store) -> "Filters":
     """Draw the model filters in the sidebar, bound to the URL, with how many models are left."""
-    from superficial import queries
+    queries = cached_queries  # the same options on every rerun: cached per store build
     from superficial.filters import ARCHITECTURES, PRESETS, SIZE_LABELS, Filters, months_between
 
     options = queries.filter_options(store)
@@ -151,7 +151,7 @@ def benchmark_picker(store: Store, default: str = "MMLU", key_prefix: str = "") 
     Returns the benchmark's row (unit, min_value, max_value, …) and the chosen setting; the default
     setting is the one most models were scored in.
     """
-    from superficial import queries
+    queries = cached_queries  # the same options on every rerun: cached per store build
 
     table = queries.benchmarks(store)
     table = table[table["scores"] > 0]

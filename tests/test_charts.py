@@ -228,3 +228,105 @@ def test_score_bars_outline_highlighted_models():
     bar = fig.to_plotly_json()["data"][0]
     assert list(bar["y"]) == ["A", "B"]
     assert list(bar["marker"]["line"]["width"]) == [0, 3]
+
+
+# --- large leaderboards (issue 7): top-N bars with a note, WebGL scatters --------------------------
+
+def _many(n: int) -> pd.DataFrame:
+    """n models, m0 best, half open, sizes 1..n billion, released one day apart."""
+    return pd.DataFrame({
+        "model": [f"m{i}" for i in range(n)], "value": [float(n - i) for i in range(n)], "setting": "5-shot",
+        "organization": ["X", "Y"] * (n // 2), "architecture": "dense", "open_weights": [True, False] * (n // 2),
+        "source_url": "https://x", "note": None, "total_params_b": [float(i + 1) for i in range(n)],
+        "params_b": [float(i + 1) for i in range(n)], "active_params_b": None, "reports": 1, "settings": 1,
+        "release_date": pd.date_range("2020-01-01", periods=n, freq="D"),
+    })
+
+
+def _bar_models(fig: dict) -> list[str]:
+    return [m for t in fig["data"] if t["type"] == "bar" for m in t["y"]]
+
+
+def test_score_bars_draw_the_top_n_and_the_highlighted_with_a_note():
+    fig = charts.score_bars(_many(500), benchmark="MMLU", highlight=["m450"]).to_plotly_json()
+    drawn = _bar_models(fig)
+    assert len(drawn) == charts.BAR_LIMIT + 1 and set(drawn) == {f"m{i}" for i in range(charts.BAR_LIMIT)} | {"m450"}
+    assert fig["layout"]["yaxis"]["categoryarray"][0] == "m450"  # kept at its place, the bottom
+    notes = [a for a in fig["layout"]["annotations"] if a.get("name") == charts.MORE_NOTE]
+    assert len(notes) == 1 and "and 459 more models" in notes[0]["text"]
+    assert len(fig_json := charts.score_bars(_many(500), benchmark="MMLU").to_json()) < 100_000, len(fig_json)
+
+
+def test_small_bar_charts_have_no_note():
+    fig = charts.score_bars(_many(charts.BAR_LIMIT), benchmark="MMLU").to_plotly_json()
+    assert len(_bar_models(fig)) == charts.BAR_LIMIT
+    assert not [a for a in fig["layout"].get("annotations", []) if a.get("name") == charts.MORE_NOTE]
+
+
+def test_highlight_bars_keep_the_named_models_below_the_top():
+    board = _many(300)
+    fig = charts.highlight_bars(board, ["m299", "m3"], benchmark="MMLU").to_plotly_json()
+    named, others = fig["data"]
+    assert named["y"] == ["m3", "m299"] and len(others["y"]) == charts.BAR_LIMIT - 1
+    assert "and 259 more" in fig["layout"]["annotations"][0]["text"]
+
+
+def test_dense_scatters_use_webgl_and_name_only_notable_points():
+    rows = _many(charts.DENSE_POINTS + 2)
+    frontier = efficiency.pareto_frontier(rows)
+    eff = charts.efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m700"]).to_plotly_json()
+    assert {t["type"] for t in eff["data"] if t.get("name") in ("X", "Y")} == {"scattergl"}
+    assert sum(len(t["x"]) for t in eff["data"] if t["type"] == "scattergl") == len(rows)
+    labels = [t for t in eff["data"] if t.get("name") == "named"][0]["text"]
+    assert set(labels) == set(frontier["model"]) | {"m700"}
+    assert all(len(t["customdata"][0]) == 3 for t in eff["data"] if t["type"] == "scattergl")  # no source URL
+    timeline = charts.timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]),
+                                       benchmark="MMLU").to_plotly_json()
+    assert {t["type"] for t in timeline["data"] if t.get("name") in ("X", "Y")} == {"scattergl"}
+    assert [t for t in timeline["data"] if t.get("name") == "records"][0]["text"] == ["m0"]  # best first, open too
+    side = charts.highlight_scatter(rows, ["m5"], benchmark="MMLU").to_plotly_json()
+    assert [t["type"] for t in side["data"]] == ["scattergl", "scatter"] and side["data"][1]["text"] == ["m5"]
+    small = charts.highlight_scatter(_many(20), ["m5"], benchmark="MMLU").to_plotly_json()
+    assert [t["type"] for t in small["data"]] == ["scatter", "scatter"]
+
+
+def test_crowded_scatters_merge_overlapping_points_but_keep_named_ones():
+    rows = _many(4 * charts.MAX_POINTS)
+    rows["params_b"] = rows["total_params_b"] = [float(7 + i % 3) for i in range(len(rows))]  # few sizes: overlaps
+    frontier = efficiency.pareto_frontier(rows)
+    fig = charts.efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m19999"])
+    data = fig.to_plotly_json()
+    drawn = [m[0] for t in data["data"] if t["type"] == "scattergl" for m in t["customdata"]]
+    assert len(drawn) < charts.MAX_POINTS and {"m19999", *frontier["model"]} <= set(drawn)
+    note = [a["text"] for a in data["layout"]["annotations"] if a.get("name") == charts.MORE_NOTE][0]
+    assert note.startswith(f"{len(drawn):,} of 20,000 points drawn")
+    assert len(fig.to_json()) < 1_000_000
+    side = charts.highlight_scatter(rows, ["m19998"], benchmark="MMLU").to_plotly_json()
+    assert side["data"][1]["text"] == ["m19998"] and sum(len(t["x"]) for t in side["data"]) < charts.MAX_POINTS
+    editions = pd.DataFrame({"slug": ["e1"], "publish_date": [pd.Timestamp("2021-01-01")], "number": [1], "title": ["E"]})
+    timeline = charts.timeline_scatter(rows, editions, benchmark="MMLU")
+    assert len(timeline.to_json()) < 1_000_000
+    texts = [a.text for a in timeline.layout.annotations]
+    assert len(texts) == 2 and "#1" in texts[0] and "of 20,000 points drawn" in texts[1]
+    small = charts.thin(_many(100), "params_b", "value")
+    assert small[1] == 0 and len(small[0]) == 100
+
+
+def test_moe_chart_draws_the_largest_and_counts_the_rest():
+    models = pd.DataFrame({"name": [f"m{i}" for i in range(60)], "total_params_b": [float(i + 10) for i in range(60)],
+                           "active_params_b": 2.0})
+    fig = charts.moe_params(models).to_plotly_json()
+    assert fig["data"][1]["y"] == [f"m{i}" for i in range(20, 60)]
+    assert "and 20 more models" in fig["layout"]["annotations"][0]["text"]
+
+
+def test_dense_scatters_with_many_groups_draw_one_trace_coloured_per_point():
+    rows = _many(charts.DENSE_POINTS + 50)
+    rows["organization"] = [f"org{i % 30}" for i in range(len(rows))]
+    colors = charts.color_map(sorted(set(rows["organization"])))
+    fig = charts.timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]), benchmark="MMLU",
+                                  colors=colors).to_plotly_json()
+    points = [t for t in fig["data"] if t["type"] == "scattergl"]
+    assert len(points) == 1 and len(points[0]["x"]) == len(rows)
+    assert points[0]["marker"]["color"][:2] == [colors["org0"], colors["org1"]]
+    assert points[0]["customdata"][1][2].startswith("org1 · closed weights")

@@ -103,3 +103,13 @@ def test_images_found_in_content_assets(tmp_path, store):
     view = reading.edition_view(other, other.editions[0], content_dir=tmp_path)
     assert view.images == {"/assets//2023/a.webp": (tmp_path / "assets" / "2023" / "a.webp").resolve(),
                            "/assets/2023/gone.webp": None}
+
+
+def test_edition_view_through_cached_queries_and_a_shared_matcher_is_the_same(store):
+    from superficial import ui
+
+    plain = reading.edition_view(store, store.edition(WEEK5))
+    fast = reading.edition_view(store, store.edition(WEEK5), q=ui.cached_queries, names=reading.matcher(store))
+    assert fast.mentioned["name"].tolist() == plain.mentioned["name"].tolist()
+    assert fast.mentions == plain.mentions
+    assert [chart_models(c.figure) for c in fast.side_charts] == [chart_models(c.figure) for c in plain.side_charts]
