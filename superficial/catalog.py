@@ -8,7 +8,7 @@ import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -257,22 +257,7 @@ def read_records(source: str | bytes, file: str, columns: list[str],
         return header, *plain
     records: list[list[str]] = []
     lines: list[int] = []
-    last_line = 1
-    while True:
-        start = last_line + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as err:
-            problems.append(Problem(file, reader.line_num, f"malformed CSV: {err}"))
-            break
-        last_line = reader.line_num
-        if not record or all(not cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            problems.append(Problem(file, start, f"has {len(record)} fields, the header has {len(header)}"))
-            continue
+    for start, record in csv_records(reader, len(header), file, problems):
         records.append(record)
         lines.append(start)
     return header, [[r[i] for r in records] for i in range(len(header))], lines
@@ -358,6 +343,27 @@ def _keep_unique(table: Table, kind: str, key_columns: list[list], problems: lis
         else:
             first[key] = line
     table.drop(dropped)
+
+
+def csv_records(reader, width: int, file: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """(first line, fields) for each non-blank record of ``width`` fields; malformed ones are reported."""
+    last_line = 1
+    while True:
+        start = last_line + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            problems.append(Problem(file, reader.line_num, f"malformed CSV: {err}"))
+            return
+        last_line = reader.line_num
+        if not record or all(not cell.strip() for cell in record):
+            continue
+        if len(record) != width:
+            problems.append(Problem(file, start, f"has {len(record)} fields, the header has {width}"))
+            continue
+        yield start, record
 
 
 def _suggest(name: str, options: Iterable[str]) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from superficial.catalog import FILES, Catalog, read_catalog
+from superficial.catalog import FILES, Catalog, csv_records, read_catalog
 from superficial.problems import Problem
 
 LMSYS_URL = "https://huggingface.co/spaces/lmsys/chatbot-arena-leaderboard"
@@ -136,22 +136,7 @@ def parse_leaderboard(source: bytes | str, file_name: str, date: dt.date | None 
         return board
     board.layout = next((label for label, columns in LAYOUTS.items() if header == columns), "other")
     board.ignored_columns = [h for h in header if h not in REQUIRED + OPTIONAL]
-    last_line = 1
-    while True:
-        start = last_line + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as err:
-            problems.append(Problem(name, reader.line_num, f"malformed CSV: {err}"))
-            break
-        last_line = reader.line_num
-        if not record or all(not cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            problems.append(Problem(name, start, f"has {len(record)} fields, the header has {len(header)}"))
-            continue
+    for start, record in csv_records(reader, len(header), name, problems):
         raw = dict(zip(header, record))
         model = raw["Model"].strip()
         if not model or model in MISSING:
