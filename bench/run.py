@@ -379,27 +379,8 @@ class ScriptServer(browser.AppServer):
         super().__init__(env)
         self.script = script
 
-    def __enter__(self) -> "ScriptServer":
-        self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(self.port), "--browser.gatherUsageStats",
-             "false", "--server.fileWatcherType", "none", "--logger.level", "error"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited early: {self.log_path.read_text()[-2000:]}")
-            try:
-                import urllib.request
-
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        return self
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("server did not become healthy in 60 s")
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "streamlit", "run", str(self.script), *self.options(), "--logger.level", "error"]
 
 
 def first_chart(chromium, url: str, timeout: float) -> float | None:

@@ -30,14 +30,18 @@ class AppServer:
         self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"superficial-app-{self.port}.log"
         self.env = {**os.environ, **(env or {})}
 
+    def command(self) -> list[str]:
+        """How the server is started; the options every server here shares come last."""
+        return [sys.executable, "-m", "superficial.serve", *self.options()]
+
+    def options(self) -> list[str]:
+        return ["--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(self.port),
+                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+
     def __enter__(self) -> "AppServer":
         self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "superficial.serve", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
-        )
+        self.process = subprocess.Popen(self.command(), cwd=ROOT, env=self.env, stdout=self.log,
+                                        stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
