@@ -14,16 +14,16 @@ info, setting = benchmark_picker(store)
 benchmark = info["benchmark"]
 value_range = (info.get("min_value"), info.get("max_value"))
 
-models = queries.filtered_models(store, filters)
-if models.empty:
+if queries.filtered_count(store, filters)["models"] == 0:
     st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
             icon=":material/filter_alt_off:")
     st.stop()
 
 scores = queries.chart_scores(store, filters, benchmark, setting)
 rows = efficiency.with_efficiency(scores)
-missing_note(queries.missing_scores(store, filters, benchmark, setting), f"{benchmark} score ({setting})")
-missing_note(scores.loc[scores["params_b"].isna(), "model"].tolist(), "disclosed size")
+missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
+unsized = scores.loc[scores["params_b"].isna(), "model"]
+missing_note(len(unsized), unsized.head(8).tolist(), "disclosed size")
 if rows.empty:
     st.info(f"None of the filtered models has both a disclosed size and a {benchmark} score ({setting}).",
             icon=":material/search_off:")
@@ -39,7 +39,7 @@ if pair is None:
     st.info("Only one model is left with a size and this score; widen the filters to compare two.",
             icon=":material/info:")
 else:
-    names = rows.sort_values(["params_b", "model"])["model"].tolist()
+    names = efficiency.pair_choices(rows, frontier, [*pair, st.query_params.get("a"), st.query_params.get("b")])
     cols = st.columns(2)
     a = cols[0].selectbox("Model A", names, index=names.index(pair[0]), key="a", bind="query-params")
     b = cols[1].selectbox("Model B", names, index=names.index(pair[1]), key="b", bind="query-params")
@@ -67,10 +67,11 @@ st.plotly_chart(charts.per_billion_bars(rows, benchmark=benchmark), theme="strea
 st.caption("Score divided by size: small models lead by construction, so read it beside the frontier above.")
 
 st.subheader("Mixture of experts: total against active parameters", anchor=False)
-moe = models[models["active_params_b"].notna()]
+moe = queries.moe_models(store, filters, limit=charts.BAR_LIMIT)
 if moe.empty:
     st.info("No mixture-of-experts model among the filtered ones.", icon=":material/info:")
 else:
-    st.plotly_chart(charts.moe_params(moe), theme="streamlit", key="chart_moe", config={"displayModeBar": False})
+    st.plotly_chart(charts.moe_params(moe, more=int(moe["total"].iloc[0]) - len(moe)), theme="streamlit",
+                    key="chart_moe", config={"displayModeBar": False})
     st.caption("Each MoE model stores all its parameters but uses only the active ones for each token. "
                "Switch “Size MoE models by” in the sidebar to place them by active parameters.")

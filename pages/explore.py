@@ -3,7 +3,7 @@ import streamlit as st
 
 from superficial import charts
 from superficial.ui import cached_queries as queries  # results cached per parameters and store build
-from superficial.ui import filter_sidebar, get_store, missing_note, score_table
+from superficial.ui import TABLE_ROWS, filter_sidebar, get_store, missing_note, score_table
 
 store = get_store()
 filters = filter_sidebar(store)
@@ -25,7 +25,7 @@ highlight = queries.known_models(store, st.query_params.get_all("models"))
 if highlight:
     st.caption("Outlined: " + ", ".join(highlight) + " (from the link you followed).")
 
-if queries.filtered_models(store, filters).empty:
+if queries.filtered_count(store, filters)["models"] == 0:
     st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
             icon=":material/filter_alt_off:")
     st.stop()
@@ -41,21 +41,24 @@ for tab, benchmark in zip(st.tabs(["MMLU", "MT-Bench"]), ["MMLU", "MT-Bench"]):
             chosen = setting if benchmark == "MMLU" else queries.default_setting(store, benchmark)
         else:
             chosen = None
-        rows = queries.chart_scores(store, filters, benchmark, chosen)
+        rows = queries.top_chart_scores(store, filters, benchmark, chosen, limit=charts.BAR_LIMIT, keep=highlight)
         what = f"{benchmark} score" + (f" ({chosen})" if chosen else "")
         if rows.empty:
             st.info(f"None of the filtered models has a {what}. Try “best reported” or widen the filters.",
                     icon=":material/search_off:")
             continue
+        scored = int(rows["total"].iloc[0])
         st.markdown(f"**{benchmark}" + (f" · {chosen}" if chosen else " · each model's best reported setting")
-                    + f"** — {len(rows)} models")
-        missing_note(queries.missing_scores(store, filters, benchmark, chosen), what)
+                    + f"** — {scored:,} models")
+        missing_note(*queries.missing_scores(store, filters, benchmark, chosen, limit=8), what)
         figure = charts.score_bars(rows, benchmark=benchmark, color_by=color_by, label_setting=not like_for_like,
-                                   value_range=value_range, unit=unit, colors=colors, highlight=highlight)
+                                   value_range=value_range, unit=unit, colors=colors, highlight=highlight,
+                                   more=scored - len(rows))
         event = st.plotly_chart(figure, theme="streamlit", on_select="rerun", selection_mode=("points", "box"),
                                 key=f"chart_{benchmark}", config={"displayModeBar": False})
         st.caption("Hatched bars: closed weights. Where a model has several values for a setting (different "
                    "sources), the highest is drawn and the hover says so; the table lists every value.")
-        score_table(queries.benchmark_rows(store, filters, benchmark), value_range=value_range,
-                    file_name=f"{benchmark.lower()}-filtered.csv", key=benchmark,
-                    selected=charts.selected_models(event))
+        table = queries.benchmark_rows(store, filters, benchmark, limit=TABLE_ROWS)
+        score_table(table, value_range=value_range, file_name=f"{benchmark.lower()}-filtered.csv", key=benchmark,
+                    selected=charts.selected_models(event), total=int(table["total"].iloc[0]) if len(table) else 0,
+                    everything=lambda b=benchmark: queries.benchmark_rows(store, filters, b))

@@ -15,7 +15,7 @@ info, setting = benchmark_picker(store)
 benchmark = info["benchmark"]
 color_by = st.radio("Colour by", ("organization", "architecture"), key="color", bind="query-params", horizontal=True)
 
-if queries.filtered_models(store, filters).empty:
+if queries.filtered_count(store, filters)["models"] == 0:
     st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
             icon=":material/filter_alt_off:")
     st.stop()
@@ -23,8 +23,9 @@ if queries.filtered_models(store, filters).empty:
 scores = queries.chart_scores(store, filters, benchmark, setting)
 colors = charts.color_map(queries.filter_options(store)["orgs"]) if color_by == "organization" else None
 editions = queries.editions(store)
-missing_note(queries.missing_scores(store, filters, benchmark, setting), f"{benchmark} score ({setting})")
-missing_note(scores.loc[scores["release_date"].isna(), "model"].tolist(), "release date")
+missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
+undated = scores.loc[scores["release_date"].isna(), "model"]
+missing_note(len(undated), undated.head(8).tolist(), "release date")
 if scores["release_date"].notna().sum() == 0:
     st.info(f"None of the filtered models has both a release date and a {benchmark} score ({setting}).",
             icon=":material/search_off:")
@@ -34,19 +35,23 @@ event = st.plotly_chart(charts.timeline_scatter(scores, editions, benchmark=f"{b
                                                 color_by=color_by, colors=colors),
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_timeline", config={"displayModeBar": False})
-st.caption("Dashed lines: newsletter editions (click a number to read it). Filled points: open weights.")
+st.caption(f"Dashed lines: newsletter editions (the newest {charts.EDITION_LINKS} numbered: click one to read it; "
+           "hover the triangles for the others). Filled points: open weights.")
 
 dated = editions[editions["publish_date"].notna()]
 if not dated.empty:
     has_page = any(p.url_path == "editions" for p in available_pages())
-    cols = st.columns(min(len(dated), 3))
-    for i, row in enumerate(dated.itertuples()):
+    newest = dated.head(charts.EDITION_LINKS)  # editions() lists the newest first
+    cols = st.columns(min(len(newest), 3))
+    for i, row in enumerate(newest.itertuples()):
         label = f"{row.title} · {row.publish_date:%d %b %Y}"
         if has_page:
             cols[i % len(cols)].page_link("pages/editions.py", label=label, icon=":material/article:",
                                           query_params={"edition": row.slug})
         else:
             cols[i % len(cols)].markdown(f":material/article: {label}")
+    if len(dated) > len(newest) and has_page:
+        st.page_link("pages/editions.py", label=f"All {len(dated):,} editions", icon=":material/library_books:")
 
 score_table(scores[["model", "release_date", "value", "setting", "source_url", "organization", "params_b", "reports"]],
             value_range=(info.get("min_value"), info.get("max_value")), key="timeline",

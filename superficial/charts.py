@@ -4,6 +4,10 @@ Figures set no template or background, so ``st.plotly_chart(theme="streamlit")``
 the light or dark theme; legends sit above the plot and margins are small, for a phone's width.
 Each point or bar carries its model name as ``customdata[0]``, which ``selected_models`` reads back
 from a chart selection.
+
+Figures are written as plain dicts (traces and layout) and wrapped unvalidated by ``figure``: Plotly's
+property validation cost 60 ms per bar chart on every rerun, ten times the rest of the build. The tests
+validate every builder's output in full instead (tests/test_charts.py).
 """
 from __future__ import annotations
 
@@ -13,7 +17,6 @@ from typing import Iterable, Mapping
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from superficial.display import is_missing, params_label
 
@@ -50,16 +53,39 @@ def weights_label(value: object) -> str:
     return "open weights" if bool(value) else "closed weights"
 
 
-def _base_layout(fig: go.Figure, height: int, legend_title: str | None = None) -> go.Figure:
-    fig.update_layout(
+# --- figures as plain dicts ----------------------------------------------------------------------
+
+def figure(data: list[dict], layout: dict) -> go.Figure:
+    """Wrap traces and layout in a Figure without Plotly's per-property validation (tests validate instead)."""
+    return go.Figure({"data": data, "layout": layout}, _validate=False)
+
+
+def merge(target: dict, updates: Mapping) -> dict:
+    """Update a layout dict in place the way ``fig.update_layout`` does: nested dicts are merged, not replaced."""
+    for key, value in updates.items():
+        if isinstance(value, Mapping) and isinstance(target.get(key), dict):
+            merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def base_layout(height: int, legend_title: str | None = None, **updates) -> dict:
+    """Height, small margins, legend above the plot, left-aligned hover, no drag-zoom; ``updates`` merged in."""
+    layout = dict(
         height=height,
         margin=dict(l=0, r=8, t=8, b=0),
         legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0,
-                    title=dict(text=legend_title) if legend_title else None),
+                    **(dict(title=dict(text=legend_title)) if legend_title else {})),
         hoverlabel=dict(align="left"),
         dragmode=False,
     )
-    return fig
+    return merge(layout, updates)
+
+
+def _as_list(values) -> list:
+    """A column as a JSON-ready list (None for missing values)."""
+    return [None if is_missing(v) else v for v in values]
 
 
 def _groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, pd.DataFrame]]:
@@ -68,38 +94,52 @@ def _groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, pd.DataFrame]
     return list(frame.groupby(keys, sort=False))  # one pass (a mask per group is slow with hundreds of groups)
 
 
-def _reports_note(row: pd.Series) -> str:
-    reports = int(row.get("reports", 1) or 1)
+def _reports_note(reports: object, settings: object) -> str:
+    reports = 1 if is_missing(reports) else int(reports or 1)
     if reports <= 1:
         return "single report"
-    settings = int(row.get("settings", 1) or 1)
+    settings = 1 if is_missing(settings) else int(settings or 1)
     where = f"{settings} settings" if settings > 1 else "this setting"
     return f"highest of {reports} values reported for {where}"
 
 
-def _hover_rows(frame: pd.DataFrame) -> list[list[str]]:
+def _record_groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, list[dict]]]:
+    """Rows as dicts split by the colour column, in order of first appearance (plain Python: charts of up to
+    DENSE_POINTS rows are built far faster from records than from a DataFrame per group)."""
+    groups: dict[str, list[dict]] = {}
+    for row in frame.to_dict("records"):
+        key = row.get(color_by)
+        groups.setdefault("not stated" if is_missing(key) else str(key), []).append(row)
+    return list(groups.items())
+
+
+def _hover_rows(rows: list[dict]) -> list[list[str]]:
     """customdata per row: model, setting, source, how it was picked, weights and size, note."""
-    rows = []
-    for _, row in frame.iterrows():
-        size = params_label(row.get("total_params_b"), row.get("active_params_b"))
-        facts = f'{weights_label(row.get("open_weights"))} · {size}'
-        note = html.escape(str(row["note"])) if not is_missing(row.get("note")) else ""
-        source = html.escape(str(row["source_url"]))
-        rows.append([row["model"], row["setting"], source, _reports_note(row), facts, note])
-    return rows
+    return [[row["model"], row["setting"], html.escape(str(row["source_url"])),
+             _reports_note(row.get("reports"), row.get("settings")),
+             f'{weights_label(row.get("open_weights"))} · {params_label(row.get("total_params_b"), row.get("active_params_b"))}',
+             "" if is_missing(row.get("note")) else html.escape(str(row["note"]))]
+            for row in rows]
+
+
+def _column(frame: pd.DataFrame, name: str) -> list:
+    return frame[name].tolist() if name in frame else [None] * len(frame)
 
 
 def _dense_hover_rows(frame: pd.DataFrame, color_by: str) -> list[list[str]]:
     """Short customdata for dense scatters: model, setting, group · weights · size (the table has the rest)."""
-    none = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    sizes = [params_label(t, a) for t, a in zip(frame.get("total_params_b", none), frame.get("active_params_b", none))]
+    sizes = [params_label(t, a) for t, a in zip(_column(frame, "total_params_b"), _column(frame, "active_params_b"))]
     groups = frame[color_by].fillna("not stated").astype(str)
     return [[m, s, f"{html.escape(g)} · {weights_label(w)} · {size}"]
             for m, s, g, w, size in zip(frame["model"], frame["setting"], groups, frame["open_weights"], sizes)]
 
 
-def _dense_traces(fig: go.Figure, frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str, str] | None,
-                  sizes, hovertemplate: str) -> None:
+def _symbols(open_weights) -> list[str]:
+    return ["circle" if ow is True else "circle-open" for ow in open_weights]
+
+
+def _dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str, str] | None,
+                  sizes, hovertemplate: str) -> list[dict]:
     """WebGL markers: one trace per colour group, or above MAX_LEGEND groups one trace coloured point by point.
 
     ``xs(rows)`` and ``sizes(rows)`` give the x values and marker sizes of some rows.
@@ -111,18 +151,15 @@ def _dense_traces(fig: go.Figure, frame: pd.DataFrame, xs, *, color_by: str, col
         parts = [(f"models (coloured by {color_by})", frame, [palette[k] for k in keys])]
     else:
         parts = [(key, group, (colors or {}).get(key)) for key, group in groups]
-    for name, rows, color in parts:
-        fig.add_trace(go.Scattergl(
-            name=name, x=xs(rows), y=rows["value"].tolist(), mode="markers",
-            marker=dict(size=sizes(rows), color=color,
-                        symbol=["circle" if ow is True else "circle-open" for ow in rows["open_weights"]]),
-            customdata=_dense_hover_rows(rows, color_by), hovertemplate=hovertemplate,
-        ))
+    return [dict(type="scattergl", name=name, x=xs(rows), y=rows["value"].tolist(), mode="markers",
+                 marker=dict(size=sizes(rows), color=color, symbol=_symbols(rows["open_weights"])),
+                 customdata=_dense_hover_rows(rows, color_by), hovertemplate=hovertemplate)
+            for name, rows, color in parts]
 
 
-def _scatter(n_points: int):
-    """go.Scattergl above DENSE_POINTS points (SVG slows to a crawl), go.Scatter below."""
-    return go.Scattergl if n_points > DENSE_POINTS else go.Scatter
+def _scatter_type(n_points: int) -> str:
+    """WebGL above DENSE_POINTS points (SVG slows to a crawl), SVG below."""
+    return "scattergl" if n_points > DENSE_POINTS else "scatter"
 
 
 def top_rows(frame: pd.DataFrame, keep: Iterable[str] = (), limit: int = BAR_LIMIT) -> tuple[pd.DataFrame, int]:
@@ -134,14 +171,17 @@ def top_rows(frame: pd.DataFrame, keep: Iterable[str] = (), limit: int = BAR_LIM
     return frame[kept], int((~kept).sum())
 
 
-def more_note(fig: go.Figure, hidden: int, shown: int, where: str = " (all in the table)") -> go.Figure:
-    """Write "40 shown · and N more models (all in the table)" under a chart that leaves models out."""
+def _note(text: str) -> dict:
+    return dict(name=MORE_NOTE, text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                yshift=-46, showarrow=False, font=dict(size=12))
+
+
+def more_note(layout: dict, hidden: int, shown: int, where: str = " (see the table below)") -> dict:
+    """Write "40 shown · and N more models (see the table below)" under a chart that leaves models out."""
     if hidden > 0:
-        fig.add_annotation(name=MORE_NOTE, text=f"{shown} shown · and {hidden:,} more models{where}",
-                           xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-46,
-                           showarrow=False, font=dict(size=12))
-        fig.update_layout(margin=dict(b=66))
-    return fig
+        layout.setdefault("annotations", []).append(_note(f"{shown} shown · and {hidden:,} more models{where}"))
+        merge(layout, dict(margin=dict(b=66)))
+    return layout
 
 
 def thin(frame: pd.DataFrame, x: str, y: str, keep: Iterable[str] = (), *, log_x: bool = False,
@@ -166,18 +206,13 @@ def thin(frame: pd.DataFrame, x: str, y: str, keep: Iterable[str] = (), *, log_x
     return frame[kept], int((~kept).sum())
 
 
-def _merged_annotation(merged: int, total: int) -> dict:
-    return dict(name=MORE_NOTE, text=f"{total - merged:,} of {total:,} points drawn: overlapping points merged "
-                "(all in the table)", xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                yshift=-46, showarrow=False, font=dict(size=12))
-
-
-def merged_note(fig: go.Figure, merged: int, total: int) -> go.Figure:
+def merged_note(layout: dict, merged: int, total: int) -> dict:
     """Say under a thinned scatter how many overlapping points were merged."""
     if merged > 0:
-        fig.add_annotation(**_merged_annotation(merged, total))
-        fig.update_layout(margin=dict(b=66))
-    return fig
+        layout.setdefault("annotations", []).append(
+            _note(f"{total - merged:,} of {total:,} points drawn: overlapping points merged (all in the table)"))
+        merge(layout, dict(margin=dict(b=66)))
+    return layout
 
 
 SCORE_HOVER = (
@@ -189,44 +224,48 @@ SCORE_HOVER = (
 def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organization",
                label_setting: bool = False, value_range: tuple[float, float] | None = None,
                unit: str | None = None, colors: Mapping[str, str] | None = None,
-               highlight: Iterable[str] = ()) -> go.Figure:
+               highlight: Iterable[str] = (), more: int = 0) -> go.Figure:
     """Horizontal bars of one score per model, best at the top, coloured by a column, closed weights hatched.
 
     Models in `highlight` (a link from an edition: ?models=…) get a dark outline.
 
-    `scores` has one row per model (queries.chart_scores). With `label_setting` each bar's text names
-    the setting it comes from ("best reported" mode, where settings differ).
+    `scores` has one row per model (queries.chart_scores or its top rows, queries.top_chart_scores, with
+    `more` models left out of it). With `label_setting` each bar's text names the setting it comes from
+    ("best reported" mode, where settings differ).
     """
     frame = scores.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
     wanted = set(highlight)
     frame, hidden = top_rows(frame, wanted)
-    fig = go.Figure()
-    for key, group in _groups(frame, color_by):
+    data = []
+    for key, group in _record_groups(frame, color_by):
         # The value beside the bar; in "best reported" mode the setting inside it, from its start.
-        fig.add_trace(go.Bar(
-            name=key, orientation="h", x=group["value"].tolist(), y=group["model"].tolist(),
-            text=group["setting"].tolist() if label_setting else [fmt_value(v) for v in group["value"]],
+        models = [r["model"] for r in group]
+        values = [r["value"] for r in group]
+        data.append(dict(
+            type="bar", name=key, orientation="h", x=values, y=models,
+            text=[r["setting"] for r in group] if label_setting else [fmt_value(v) for v in values],
             textposition="inside" if label_setting else "outside", insidetextanchor="start", cliponaxis=False,
             customdata=_hover_rows(group), hovertemplate=SCORE_HOVER,
-            marker=dict(color=(colors or {}).get(key),
-                        line=dict(color=HIGHLIGHT_OUTLINE, width=[3 if m in wanted else 0 for m in group["model"]]),
-                        pattern=dict(shape=["" if ow is True else CLOSED_PATTERN for ow in group["open_weights"]],
+            marker=dict(**({"color": colors[key]} if colors and key in colors else {}),
+                        line=dict(color=HIGHLIGHT_OUTLINE, width=[3 if m in wanted else 0 for m in models]),
+                        pattern=dict(shape=["" if r["open_weights"] is True else CLOSED_PATTERN for r in group],
                                      fillmode="overlay", solidity=0.25)),
         ))
     if label_setting and not frame.empty:
-        fig.add_trace(go.Bar(
-            name="values", orientation="h", x=frame["value"].tolist(), y=frame["model"].tolist(),
+        data.append(dict(
+            type="bar", name="values", orientation="h", x=frame["value"].tolist(), y=frame["model"].tolist(),
             text=[fmt_value(v) for v in frame["value"]], textposition="outside", cliponaxis=False,
             marker=dict(color="rgba(0,0,0,0)"), hoverinfo="skip", showlegend=False,
             customdata=[[m] for m in frame["model"]],
         ))
-    fig.update_yaxes(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True, title=None)
     # The benchmark's own scale, with room on the right for the values written beside the bars.
     fixed = value_range and all(v is not None and not is_missing(v) for v in value_range)
-    fig.update_xaxes(title=f"{benchmark} ({unit})" if unit else benchmark, rangemode="tozero",
-                     range=[value_range[0], value_range[1] * 1.08] if fixed else None)
-    fig.update_layout(barmode="overlay")
-    return more_note(_base_layout(fig, max(220, ROW_HEIGHT * len(frame) + 110)), hidden, len(frame))
+    layout = base_layout(
+        max(220, ROW_HEIGHT * len(frame) + 110), barmode="overlay",
+        yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True),
+        xaxis=dict(title=dict(text=f"{benchmark} ({unit})" if unit else benchmark), rangemode="tozero",
+                   **(dict(range=[value_range[0], value_range[1] * 1.08]) if fixed else {})))
+    return figure(data, more_note(layout, hidden + more, len(frame)))
 
 
 def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark: str, x_title: str,
@@ -243,88 +282,106 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
     dense = len(rows) > DENSE_POINTS
     total = len(rows)
     rows, merged = thin(rows, "params_b", "value", named | set(frontier["model"]), log_x=True)
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        name="Pareto frontier", x=frontier["params_b"].tolist(), y=frontier["value"].tolist(),
+    rows = rows.sort_values(["params_b", "model"], kind="mergesort")
+    data = [dict(
+        type="scatter", name="Pareto frontier", x=frontier["params_b"].tolist(), y=frontier["value"].tolist(),
         mode="lines", line=dict(shape="hv", width=2, dash="dot"), customdata=[[m] for m in frontier["model"]],
         hoverinfo="skip",
-    ))
+    )]
     on_frontier = set(frontier["model"])
     if dense:  # WebGL, names only on the frontier and picks (a trace of its own), hover without sources
-        _dense_traces(fig, rows.sort_values(["params_b", "model"], kind="mergesort"),
-                      lambda r: r["params_b"].tolist(), color_by=color_by, colors=colors,
-                      sizes=lambda r: [12 if m in on_frontier else 6 for m in r["model"]],
-                      hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · %{customdata[1]}<br>"
-                                     "%{customdata[2]}<extra></extra>"))
-    for key, group in _groups(rows.sort_values(["params_b", "model"], kind="mergesort"), color_by) if not dense else ():
-        fig.add_trace(go.Scatter(
-            name=key, x=group["params_b"].tolist(), y=group["value"].tolist(), mode="markers+text",
-            text=[m if m in named else "" for m in group["model"]], textposition="top center", textfont=dict(size=10),
-            marker=dict(size=[12 if m in on_frontier else 8 for m in group["model"]], color=(colors or {}).get(key),
-                        symbol=["circle" if ow is True else "circle-open" for ow in group["open_weights"]],
-                        line=dict(width=2)),
-            customdata=_hover_rows(group),
-            hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · %{customdata[1]}<br>"
-                           "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
-        ))
-    if dense:
-        labelled = rows[rows["model"].isin(named)].sort_values(["params_b", "model"], kind="mergesort")
-        fig.add_trace(go.Scatter(
-            name="named", x=labelled["params_b"].tolist(), y=labelled["value"].tolist(), mode="text",
-            text=labelled["model"].tolist(), textposition="top center", textfont=dict(size=10),
+        data += _dense_traces(rows, lambda r: r["params_b"].tolist(), color_by=color_by, colors=colors,
+                              sizes=lambda r: [12 if m in on_frontier else 6 for m in r["model"]],
+                              hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · "
+                                             "%{customdata[1]}<br>%{customdata[2]}<extra></extra>"))
+        labelled = rows[rows["model"].isin(named)]
+        data.append(dict(
+            type="scatter", name="named", x=labelled["params_b"].tolist(), y=labelled["value"].tolist(),
+            mode="text", text=labelled["model"].tolist(), textposition="top center", textfont=dict(size=10),
             hoverinfo="skip", showlegend=False, customdata=[[m] for m in labelled["model"]],
         ))
+    else:
+        for key, group in _record_groups(rows, color_by):
+            models = [r["model"] for r in group]
+            data.append(dict(
+                type="scatter", name=key, x=[r["params_b"] for r in group], y=[r["value"] for r in group],
+                mode="markers+text", text=[m if m in named else "" for m in models], textposition="top center",
+                textfont=dict(size=10),
+                marker=dict(size=[12 if m in on_frontier else 8 for m in models],
+                            **({"color": colors[key]} if colors and key in colors else {}),
+                            symbol=_symbols(r["open_weights"] for r in group), line=dict(width=2)),
+                customdata=_hover_rows(group),
+                hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · %{customdata[1]}<br>"
+                               "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
+            ))
     marked = rows[rows["model"].isin(highlight)]
     if not marked.empty:
-        fig.add_trace(go.Scatter(
-            name="compared", x=marked["params_b"].tolist(), y=marked["value"].tolist(), mode="markers",
-            marker=dict(size=20, symbol="circle-open", line=dict(width=2)), hoverinfo="skip",
+        data.append(dict(
+            type="scatter", name="compared", x=marked["params_b"].tolist(), y=marked["value"].tolist(),
+            mode="markers", marker=dict(size=20, symbol="circle-open", line=dict(width=2)), hoverinfo="skip",
             customdata=[[m] for m in marked["model"]], showlegend=False,
         ))
-    fig.update_xaxes(type="log", title=x_title)
-    fig.update_yaxes(title=benchmark)
-    return merged_note(_base_layout(fig, 480), merged, total)
+    layout = base_layout(480, xaxis=dict(type="log", title=dict(text=x_title)), yaxis=dict(title=dict(text=benchmark)))
+    return figure(data, merged_note(layout, merged, total))
 
 
-def moe_params(models: pd.DataFrame) -> go.Figure:
-    """For each mixture-of-experts model (the BAR_LIMIT largest) a line from active to total parameters (log axis)."""
+def moe_params(models: pd.DataFrame, more: int = 0) -> go.Figure:
+    """For each mixture-of-experts model (the BAR_LIMIT largest) a line from active to total parameters (log axis).
+
+    `more`: MoE models already left out of `models` (queries.moe_models' LIMIT), counted in the note.
+    """
     frame = models[models["active_params_b"].notna() & models["total_params_b"].notna()]
     frame = frame.sort_values(["total_params_b", "name"], kind="mergesort")
-    hidden = max(0, len(frame) - BAR_LIMIT)
+    hidden = max(0, len(frame) - BAR_LIMIT) + more
     frame = frame.tail(BAR_LIMIT)  # the largest ones
     xs, ys = [], []
-    for _, row in frame.iterrows():
-        xs += [row["active_params_b"], row["total_params_b"], None]
-        ys += [row["name"], row["name"], None]
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=3), showlegend=False, hoverinfo="skip"))
+    for name, active, total in zip(frame["name"], frame["active_params_b"], frame["total_params_b"]):
+        xs += [active, total, None]
+        ys += [name, name, None]
+    data = [dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(width=3), showlegend=False, hoverinfo="skip")]
     for column, label, symbol in (("active_params_b", "active per token", "circle"),
                                   ("total_params_b", "total", "diamond")):
-        fig.add_trace(go.Scatter(
-            name=label, x=frame[column].tolist(), y=frame["name"].tolist(), mode="markers+text",
+        data.append(dict(
+            type="scatter", name=label, x=frame[column].tolist(), y=frame["name"].tolist(), mode="markers+text",
             text=[f"{v:g}B" for v in frame[column]], textposition="top center", marker=dict(size=11, symbol=symbol),
             customdata=[[m] for m in frame["name"]],
             hovertemplate="<b>%{y}</b><br>%{x:g}B " + label + "<extra></extra>",
         ))
-    fig.update_xaxes(type="log", title="parameters (billions)")
-    fig.update_yaxes(automargin=True, title=None)
-    return more_note(_base_layout(fig, max(200, 50 * len(frame) + 100)), hidden, len(frame), " (the largest shown)")
+    layout = base_layout(max(200, 50 * len(frame) + 100), xaxis=dict(type="log", title=dict(text="parameters (billions)")),
+                         yaxis=dict(automargin=True))
+    return figure(data, more_note(layout, hidden, len(frame), " (the largest shown)"))
 
 
 def per_billion_bars(rows: pd.DataFrame, *, benchmark: str, top: int = 15) -> go.Figure:
     """The models with the most points per billion parameters, best at the top."""
     frame = rows.sort_values(["per_billion", "model"], ascending=[False, True], kind="mergesort").head(top)
-    fig = go.Figure(go.Bar(
-        orientation="h", x=frame["per_billion"].round(2).tolist(), y=frame["model"].tolist(),
+    data = [dict(
+        type="bar", orientation="h", x=frame["per_billion"].round(2).tolist(), y=frame["model"].tolist(),
         text=[f"{v:.1f}" for v in frame["per_billion"]], textposition="auto",
         customdata=[[m, fmt_value(v), f"{p:g}"] for m, v, p in zip(frame["model"], frame["value"], frame["params_b"])],
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:.2f} points per billion<br>"
                       "%{customdata[1]} points at %{customdata[2]}B<extra></extra>",
         showlegend=False,
-    ))
-    fig.update_yaxes(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True, title=None)
-    fig.update_xaxes(title=f"{benchmark} points per billion parameters")
-    return _base_layout(fig, max(200, ROW_HEIGHT * len(frame) + 90))
+    )]
+    layout = base_layout(max(200, ROW_HEIGHT * len(frame) + 90),
+                         yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True),
+                         xaxis=dict(title=dict(text=f"{benchmark} points per billion parameters")))
+    return figure(data, layout)
+
+
+def _stacked_axes(titles: list[str], spacing: float) -> tuple[dict, list[dict]]:
+    """Layout axes for one panel per title stacked top to bottom (as make_subplots(rows=n) lays them out)."""
+    n = len(titles)
+    height = (1 - spacing * (n - 1)) / n
+    axes, annotations = {}, []
+    for i, title in enumerate(titles):
+        top = 1 - i * (height + spacing)
+        suffix = "" if i == 0 else str(i + 1)
+        axes[f"xaxis{suffix}"] = dict(anchor=f"y{suffix}", domain=[0.0, 1.0], automargin=True)
+        axes[f"yaxis{suffix}"] = dict(anchor=f"x{suffix}", domain=[max(0.0, top - height), top])
+        annotations.append(dict(text=html.escape(title), x=0.5, y=top, xref="paper", yref="paper", xanchor="center",
+                                yanchor="bottom", showarrow=False, font=dict(size=16)))
+    return axes, annotations
 
 
 def compare_bars(scores: pd.DataFrame, models: list[str], colors: Mapping[str, str] | None = None) -> go.Figure:
@@ -338,8 +395,9 @@ def compare_bars(scores: pd.DataFrame, models: list[str], colors: Mapping[str, s
     colors = colors or color_map(models)  # one colour per model in every panel
     benchmarks = list(dict.fromkeys(scores.sort_values("benchmark")["benchmark"]))
     if not benchmarks:
-        return _base_layout(go.Figure(), 200)
-    fig = make_subplots(rows=len(benchmarks), cols=1, subplot_titles=benchmarks, vertical_spacing=0.5 / len(benchmarks))
+        return figure([], base_layout(200))
+    axes, titles = _stacked_axes(benchmarks, 0.5 / len(benchmarks))
+    data = []
     for i, bench in enumerate(benchmarks, start=1):
         panel = best[best["benchmark"] == bench]
         settings = list(dict.fromkeys(panel.sort_values("setting")["setting"]))
@@ -349,19 +407,16 @@ def compare_bars(scores: pd.DataFrame, models: list[str], colors: Mapping[str, s
             hover = [[model, s, html.escape(str(u)) if not is_missing(u) else "",
                       f"highest of {n} reports" if n > 1 else ""]
                      for s, u, n in zip(settings, rows["source_url"], reports)]
-            fig.add_trace(go.Bar(
-                name=model, legendgroup=model, showlegend=(i == 1), x=settings,
+            data.append(dict(
+                type="bar", name=model, legendgroup=model, showlegend=(i == 1), x=settings,
                 y=[None if is_missing(v) else float(v) for v in rows["value"]],
                 text=[fmt_value(v) for v in rows["value"]], textposition="auto", customdata=hover,
-                marker=dict(color=colors.get(model)),
+                marker=dict(color=colors.get(model)), xaxis="x" if i == 1 else f"x{i}", yaxis="y" if i == 1 else f"y{i}",
                 hovertemplate="<b>%{customdata[0]}</b><br>%{y} · %{customdata[1]}<br>source: %{customdata[2]}"
                               "<br>%{customdata[3]}<extra></extra>",
-            ), row=i, col=1)
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(automargin=True)
-    _base_layout(fig, 260 * len(benchmarks) + 60)
-    fig.update_layout(margin=dict(t=40))
-    return fig
+            ))
+    layout = base_layout(260 * len(benchmarks) + 60, barmode="group", margin=dict(t=40), annotations=titles, **axes)
+    return figure(data, layout)
 
 
 def records(scores: pd.DataFrame) -> pd.DataFrame:
@@ -376,65 +431,83 @@ def records(scores: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[keep]
 
 
+EDITION_LINKS = 12  # the newest dated editions get a labelled link on the timeline; the rest a hover line
+
+
+def _days(values) -> list[str]:
+    return pd.to_datetime(pd.Series(values)).dt.strftime("%Y-%m-%d").tolist()
+
+
 def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark: str,
                      color_by: str = "organization", edition_href: str = "editions?edition={slug}",
-                     colors: Mapping[str, str] | None = None) -> go.Figure:
-    """Release date against score; each dated edition a dashed line whose label links to its page.
+                     colors: Mapping[str, str] | None = None, edition_links: int = EDITION_LINKS) -> go.Figure:
+    """Release date against score; each dated edition a dashed line, the newest ``edition_links`` labelled with a link.
 
     Up to LABEL_ALL_UP_TO points all are named, beyond that the records (best score yet at release),
-    overall and among open-weight models.
+    overall and among open-weight models. Every edition line is one trace (hover: its title), so a
+    thousand editions cost kilobytes, not a shape and a label each.
     """
     frame = scores[scores["release_date"].notna()].sort_values(["release_date", "model"], kind="mergesort")
     named = set(frame["model"]) if len(frame) <= LABEL_ALL_UP_TO else (
         set(records(frame)["model"]) | set(records(frame[frame["open_weights"] == True])["model"]))  # noqa: E712
-    fig = go.Figure()
     dense = len(frame) > DENSE_POINTS
     total = len(frame)
     frame, merged = thin(frame, "release_date", "value", named)
+    data = []
     if dense:  # WebGL, names only on the records (a trace of its own), hover without sources
-        _dense_traces(fig, frame, lambda r: pd.to_datetime(r["release_date"]).dt.strftime("%Y-%m-%d").tolist(),
-                      color_by=color_by, colors=colors, sizes=lambda r: 7,
-                      hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · %{customdata[1]}<br>"
-                                     "%{customdata[2]}<extra></extra>"))
-    for key, group in _groups(frame, color_by) if not dense else ():
-        fig.add_trace(go.Scatter(
-            name=key, x=pd.to_datetime(group["release_date"]).dt.strftime("%Y-%m-%d").tolist(),
-            y=group["value"].tolist(), mode="markers+text", text=[m if m in named else "" for m in group["model"]],
-            textposition="top center", textfont=dict(size=10),
-            marker=dict(size=10, color=(colors or {}).get(key),
-                        symbol=["circle" if ow is True else "circle-open" for ow in group["open_weights"]],
-                        line=dict(width=2)),
-            customdata=_hover_rows(group),
-            hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · %{customdata[1]}<br>"
-                           "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
-        ))
-    if dense:
+        data += _dense_traces(frame, lambda r: _days(r["release_date"]), color_by=color_by, colors=colors,
+                              sizes=lambda r: 7,
+                              hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · "
+                                             "%{customdata[1]}<br>%{customdata[2]}<extra></extra>"))
         labelled = frame[frame["model"].isin(named)]
-        fig.add_trace(go.Scatter(
-            name="records", x=pd.to_datetime(labelled["release_date"]).dt.strftime("%Y-%m-%d").tolist(),
-            y=labelled["value"].tolist(), mode="text", text=labelled["model"].tolist(), textposition="top center",
-            textfont=dict(size=10), hoverinfo="skip", showlegend=False, customdata=[[m] for m in labelled["model"]],
+        data.append(dict(
+            type="scatter", name="records", x=_days(labelled["release_date"]), y=labelled["value"].tolist(),
+            mode="text", text=labelled["model"].tolist(), textposition="top center", textfont=dict(size=10),
+            hoverinfo="skip", showlegend=False, customdata=[[m] for m in labelled["model"]],
         ))
+    else:
+        for key, group in _record_groups(frame, color_by):
+            models = [r["model"] for r in group]
+            data.append(dict(
+                type="scatter", name=key, x=_days([r["release_date"] for r in group]),
+                y=[r["value"] for r in group], mode="markers+text", text=[m if m in named else "" for m in models],
+                textposition="top center", textfont=dict(size=10),
+                marker=dict(size=10, **({"color": colors[key]} if colors and key in colors else {}),
+                            symbol=_symbols(r["open_weights"] for r in group), line=dict(width=2)),
+                customdata=_hover_rows(group),
+                hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · %{customdata[1]}<br>"
+                               "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
+            ))
     dated = editions[editions["publish_date"].notna()] if not editions.empty else editions
-    shapes, annotations = [], []  # set once below: add_shape one by one is quadratic (7 min at 1,000 editions)
-    for _, edition in dated.iterrows():
-        day = pd.Timestamp(edition["publish_date"]).strftime("%Y-%m-%d")
-        label = f"#{int(edition['number'])}" if not is_missing(edition.get("number")) else edition["title"]
-        href = edition_href.format(slug=edition["slug"])
-        shapes.append(dict(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="paper",
-                           line=dict(dash="dash", width=1), name=f"edition {edition['slug']}"))
-        annotations.append(dict(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                                text=f'<a href="{html.escape(href)}" target="_self">{html.escape(str(label))}</a>',
-                                hovertext=html.escape(str(edition["title"])), name=f"edition {edition['slug']}"))
-    if merged:  # with the edition labels: add_annotation after them re-checks every one (seconds at 1,000)
-        annotations.append(_merged_annotation(merged, total))
-    if shapes or annotations:
-        fig.update_layout(shapes=shapes, annotations=annotations)
-    fig.update_xaxes(type="date", title="release date")
-    fig.update_yaxes(title=benchmark)
-    _base_layout(fig, 480)
-    fig.update_layout(margin=dict(t=28, b=66 if merged else 0), legend=dict(y=1.08))
-    return fig
+    annotations = []
+    if not dated.empty:
+        days = _days(dated["publish_date"])
+        labels = [f"#{int(n)}" if not is_missing(n) else str(t) for n, t in zip(dated["number"], dated["title"])]
+        xs, ys = [], []
+        for day in days:
+            xs += [day, day, None]
+            ys += [0, 1, None]
+        # On a hidden 0–1 axis over the plot, so the lines span its height whatever the scores' range; the
+        # hover sits on one marker per edition at the top (not on every line point: a third of the bytes).
+        data.append(dict(type="scatter", name="edition lines", x=xs, y=ys, yaxis="y2", mode="lines",
+                         line=dict(dash="dash", width=1, color="rgba(128,128,128,0.6)"), hoverinfo="skip",
+                         showlegend=False))
+        data.append(dict(type="scatter", name="editions", x=days, y=[1] * len(days), yaxis="y2", mode="markers",
+                         marker=dict(symbol="triangle-down", size=8, color="rgba(128,128,128,0.8)"),
+                         customdata=[[f"{label} · {html.escape(str(title))}", slug]
+                                     for label, title, slug in zip(labels, dated["title"], dated["slug"])],
+                         hovertemplate="%{customdata[0]}<br>published %{x|%d %b %Y}<extra></extra>", showlegend=False))
+        newest = sorted(zip(days, labels, dated["title"], dated["slug"]), reverse=True)[:edition_links]
+        for day, label, title, slug in newest:
+            href = edition_href.format(slug=slug)
+            annotations.append(dict(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                                    text=f'<a href="{html.escape(href)}" target="_self">{html.escape(str(label))}</a>',
+                                    hovertext=html.escape(str(title)), name=f"edition {slug}"))
+    layout = base_layout(480, annotations=annotations, margin=dict(t=28), legend=dict(y=1.08),
+                         xaxis=dict(type="date", title=dict(text="release date")),
+                         yaxis=dict(title=dict(text=benchmark)),
+                         yaxis2=dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True))
+    return figure(data, merged_note(layout, merged, total))
 
 
 def selected_models(event: object) -> list[str]:
@@ -465,27 +538,26 @@ def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str]
 
     `scores` has columns model, setting, value, source_url (queries.setting_scores).
     """
-    fig = go.Figure()
+    data = []
     for model in models:
         rows = scores[scores["model"] == model].drop_duplicates("setting").set_index("setting").reindex(settings)
         values = [None if is_missing(v) else float(v) for v in rows["value"]]
         sources = ["" if is_missing(u) else html.escape(str(u)) for u in rows["source_url"]]
-        fig.add_trace(go.Bar(
-            name=model, x=list(settings), y=values, text=[fmt_value(v) for v in values], textposition="outside",
-            customdata=[[model, s] for s in sources],
+        data.append(dict(
+            type="bar", name=model, x=list(settings), y=values, text=[fmt_value(v) for v in values],
+            textposition="outside", customdata=[[model, s] for s in sources],
             hovertemplate="<b>%{customdata[0]}</b><br>%{x}: %{y}<br>source: %{customdata[1]}<extra></extra>",
         ))
     known = [v for v in scores["value"] if not is_missing(v)]
     low = max(0.0, min(known) - 10) if known else 0.0
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(categoryorder="array", categoryarray=list(settings), title=None)
-    fig.update_yaxes(title=benchmark, range=[low, max(known) + 3] if known else None)
-    _base_layout(fig, 400)
+    layout = base_layout(400, barmode="group",
+                         xaxis=dict(categoryorder="array", categoryarray=list(settings)),
+                         yaxis=dict(title=dict(text=benchmark), **(dict(range=[low, max(known) + 3]) if known else {})))
     if title:
-        fig.update_layout(title=dict(text=html.escape(title), x=0, xanchor="left", y=0.98, yref="container",
-                                     font=dict(size=15)),
-                          margin=dict(t=72), legend=dict(y=1.02))
-    return fig
+        merge(layout, dict(title=dict(text=html.escape(title), x=0, xanchor="left", y=0.98, yref="container",
+                                      font=dict(size=15)),
+                           margin=dict(t=72), legend=dict(y=1.02)))
+    return figure(data, layout)
 
 
 def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str, unit: str | None = None) -> go.Figure:
@@ -496,23 +568,23 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
     marked = set(highlight)
     frame = board.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
     frame, hidden = top_rows(frame, marked)
-    fig = go.Figure()
+    data = []
     for name, rows, color in ((HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None),
                               ("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR)):
         if rows.empty:
             continue
-        fig.add_trace(go.Bar(
-            name=name, orientation="h", x=rows["value"].tolist(), y=rows["model"].tolist(),
+        data.append(dict(
+            type="bar", name=name, orientation="h", x=rows["value"].tolist(), y=rows["model"].tolist(),
             text=[fmt_value(v) for v in rows["value"]], textposition="auto",
-            marker=dict(color=color) if color else None,
+            **(dict(marker=dict(color=color)) if color else {}),
             customdata=[[m, html.escape(str(u))] for m, u in zip(rows["model"], rows["source_url"])],
             hovertemplate="<b>%{customdata[0]}</b><br>%{x}<br>source: %{customdata[1]}<extra></extra>",
         ))
-    fig.update_yaxes(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True,
-                     title=None, tickfont=dict(size=10))
-    fig.update_xaxes(title=f"{benchmark} ({unit})" if unit else benchmark)
-    fig.update_layout(barmode="overlay", uniformtext=dict(minsize=8, mode="hide"))
-    return more_note(_base_layout(fig, max(200, 16 * len(frame) + 90)), hidden, len(frame))
+    layout = base_layout(max(200, 16 * len(frame) + 90), barmode="overlay", uniformtext=dict(minsize=8, mode="hide"),
+                         yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1],
+                                    automargin=True, tickfont=dict(size=10)),
+                         xaxis=dict(title=dict(text=f"{benchmark} ({unit})" if unit else benchmark)))
+    return figure(data, more_note(layout, hidden, len(frame)))
 
 
 def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str) -> go.Figure:
@@ -522,22 +594,22 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
     """
     marked = set(highlight)
     frame = board[board["total_params_b"].notna()].sort_values(["total_params_b", "model"], kind="mergesort")
-    scatter = _scatter(len(frame))
+    scatter = _scatter_type(len(frame))
     total = len(frame)
     frame, merged = thin(frame, "total_params_b", "value", marked, log_x=True)
-    fig = go.Figure()
+    data = []
     for name, rows, color, labelled in (("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR, False),
                                         (HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None, True)):
         if rows.empty:
             continue
-        fig.add_trace((go.Scatter if labelled else scatter)(
-            name=name, x=rows["total_params_b"].tolist(), y=rows["value"].tolist(),
-            mode="markers+text" if labelled else "markers", text=rows["model"].tolist() if labelled else None,
-            textposition="top center", textfont=dict(size=10),
+        data.append(dict(
+            type="scatter" if labelled else scatter, name=name, x=rows["total_params_b"].tolist(),
+            y=rows["value"].tolist(), mode="markers+text" if labelled else "markers",
+            **(dict(text=rows["model"].tolist()) if labelled else {}), textposition="top center", textfont=dict(size=10),
             marker=dict(size=11 if labelled else 7, color=color) if color else dict(size=11),
             customdata=[[m] for m in rows["model"]],
             hovertemplate="<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y}<extra></extra>",
         ))
-    fig.update_xaxes(type="log", title="total parameters (billions, log scale)")
-    fig.update_yaxes(title=benchmark)
-    return merged_note(_base_layout(fig, 360), merged, total)
+    layout = base_layout(360, xaxis=dict(type="log", title=dict(text="total parameters (billions, log scale)")),
+                         yaxis=dict(title=dict(text=benchmark)))
+    return figure(data, merged_note(layout, merged, total))

@@ -93,3 +93,22 @@ def default_pair(rows: pd.DataFrame, tolerance: float = 0.02) -> tuple[str, str]
     small = rows.iloc[0]["model"]
     others = rows[rows["model"] != small].sort_values(["value", "model"], ascending=[False, True])
     return small, others.iloc[0]["model"]
+
+
+PAIR_CHOICES = 300  # above this many sized models, the A/B pickers list the frontier and the best scores
+
+
+def pair_choices(rows: pd.DataFrame, frontier: pd.DataFrame, wanted: list[str | None] = (),
+                 limit: int = PAIR_CHOICES) -> list[str]:
+    """Models for the A/B pickers, smallest first: all of them, or above `limit` the frontier, the `wanted`
+    ones (the default pair, the URL's picks) and the best-scoring models up to `limit`."""
+    ordered = rows.sort_values(["params_b", "model"], kind="mergesort")
+    if len(ordered) <= limit:
+        return ordered["model"].tolist()
+    keep = set(frontier["model"]) | {w for w in wanted if w}
+    best = rows.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")["model"]
+    for model in best:
+        if len(keep) >= limit:
+            break
+        keep.add(model)
+    return ordered.loc[ordered["model"].isin(keep), "model"].tolist()

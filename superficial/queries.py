@@ -82,25 +82,28 @@ def aliases(store: Store) -> pd.DataFrame:
 # ``Filters.query_params()``: $basis, $min_params, $max_params, $include_unknown, $orgs, $archs,
 # $open_weights, $licenses, $released_from, $released_to (None = no limit on that filter).
 
-_FILTERED_CTE = """
-WITH sized AS (
-    SELECT m.name, m.organization, m.family, m.total_params_b, m.active_params_b, m.architecture,
-           m.release_date, m.open_weights, m.license, m.link,
-           CASE WHEN $basis = 'active' THEN coalesce(m.active_params_b, m.total_params_b)
-                ELSE m.total_params_b END AS params_b
-    FROM models m
-),
-filtered AS (
-    SELECT * FROM sized
-    WHERE (CASE WHEN params_b IS NULL THEN $include_unknown
-                ELSE ($min_params IS NULL OR params_b > $min_params)
-                 AND ($max_params IS NULL OR params_b <= $max_params) END)
-      AND ($orgs IS NULL OR list_contains($orgs::VARCHAR[], organization))
-      AND ($archs IS NULL OR list_contains($archs::VARCHAR[], coalesce(architecture, 'undisclosed')))
-      AND ($open_weights IS NULL OR open_weights = $open_weights)
-      AND ($licenses IS NULL OR list_contains($licenses::VARCHAR[], coalesce(license, 'not stated')))
-      AND ($released_from IS NULL OR release_date >= $released_from)
-      AND ($released_to IS NULL OR release_date <= $released_to)
+_PARAMS_B = "CASE WHEN $basis = 'active' THEN coalesce(active_params_b, total_params_b) ELSE total_params_b END"
+
+# The filters as one WHERE clause over any row with the models' columns: models itself, or scored (each
+# score with its model's facts, built so the score queries below need no join).
+_FILTER_WHERE = f"""
+    (CASE WHEN ({_PARAMS_B}) IS NULL THEN $include_unknown
+          ELSE ($min_params IS NULL OR ({_PARAMS_B}) > $min_params)
+           AND ($max_params IS NULL OR ({_PARAMS_B}) <= $max_params) END)
+    AND ($orgs IS NULL OR list_contains($orgs::VARCHAR[], organization))
+    AND ($archs IS NULL OR list_contains($archs::VARCHAR[], coalesce(architecture, 'undisclosed')))
+    AND ($open_weights IS NULL OR open_weights = $open_weights)
+    AND ($licenses IS NULL OR list_contains($licenses::VARCHAR[], coalesce(license, 'not stated')))
+    AND ($released_from IS NULL OR release_date >= $released_from)
+    AND ($released_to IS NULL OR release_date <= $released_to)
+"""
+
+_FILTERED_CTE = f"""
+WITH filtered AS (
+    SELECT name, organization, family, total_params_b, active_params_b, architecture, release_date,
+           open_weights, license, link, {_PARAMS_B} AS params_b
+    FROM models
+    WHERE {_FILTER_WHERE}
 )
 """
 
@@ -121,45 +124,88 @@ SELECT
     (SELECT count(*) FROM models) AS models
 """
 
-# One row per filtered model that has a score: the highest value reported for the setting (or, with
-# $setting NULL, across every setting), ties broken by setting then source. `reports` counts the values
-# it was picked from.
-CHART_SCORES_SQL = _FILTERED_CTE + """
-, ranked AS (
-    SELECT s.model, s.setting, s.value, s.source_url, s.note,
-           count(*) OVER (PARTITION BY s.model) AS reports,
-           count(DISTINCT s.setting) OVER (PARTITION BY s.model) AS settings,
-           row_number() OVER (PARTITION BY s.model
-                              ORDER BY CASE WHEN b.higher_is_better IS FALSE THEN s.value ELSE -s.value END,
-                                       s.setting, s.source_url) AS pick
-    FROM scores s
-    JOIN filtered f ON f.name = s.model
-    JOIN benchmarks b ON b.benchmark = s.benchmark
-    WHERE s.benchmark = $benchmark AND ($setting IS NULL OR s.setting = $setting)
+FILTERED_COUNT_SQL = _FILTERED_CTE + """
+SELECT count(*) AS models, count(*) FILTER (WHERE params_b IS NULL) AS unsized
+FROM filtered
+"""
+
+# One pick per filtered model that has a score: the highest value reported for the setting (or, with
+# $setting NULL, across every setting; the lowest where lower is better), ties broken by setting then
+# source. `reports` counts the values it was picked from, `settings` their settings. Read from `scored`
+# (each score with its model's facts), so there is no join on names; a model's rows all pass or all fail
+# the filters, which only look at the model's facts.
+_SCORE_ROWS = "benchmark = $benchmark AND ($setting IS NULL OR setting = $setting)"
+_PICK = f"""
+SELECT pick.model AS model, pick.benchmark AS benchmark, pick.setting AS setting, pick.value AS value,
+       pick.source_url AS source_url, pick.note AS note, reports, settings, pick.organization AS organization,
+       coalesce(pick.architecture, 'undisclosed') AS architecture, pick.open_weights AS open_weights,
+       CASE WHEN $basis = 'active' THEN coalesce(pick.active_params_b, pick.total_params_b)
+            ELSE pick.total_params_b END AS params_b,
+       pick.total_params_b AS total_params_b, pick.active_params_b AS active_params_b,
+       pick.release_date AS release_date, pick.license AS license
+FROM (
+    SELECT arg_min(s, {{'rank': CASE WHEN higher_is_better IS FALSE THEN value ELSE -value END,
+                        'setting': setting, 'source': source_url}}) AS pick,
+           count(*) AS reports, count(DISTINCT setting) AS settings
+    FROM scored s
+    WHERE {_SCORE_ROWS} AND __ROWS__
+    GROUP BY model_id
 )
-SELECT r.model, $benchmark AS benchmark, r.setting, r.value, r.source_url, r.note, r.reports, r.settings,
-       f.organization, coalesce(f.architecture, 'undisclosed') AS architecture, f.open_weights,
-       f.params_b, f.total_params_b, f.active_params_b, f.release_date, f.license
-FROM ranked r JOIN filtered f ON f.name = r.model
-WHERE r.pick = 1
-ORDER BY r.value DESC, r.model
 """
 
-# Every value reported for the benchmark by the filtered models: every setting, every source.
-BENCHMARK_ROWS_SQL = _FILTERED_CTE + """
-SELECT s.model, s.setting, s.value, s.source_url, s.note, f.organization, f.params_b, f.release_date
-FROM scores s JOIN filtered f ON f.name = s.model
-WHERE s.benchmark = $benchmark
-ORDER BY s.value DESC, s.model, s.setting, s.source_url
+CHART_SCORES_SQL = _PICK.replace("__ROWS__", _FILTER_WHERE) + """
+ORDER BY value DESC, model
 """
 
+# The same picks, only the best $limit plus the $keep models wherever they rank; `total` counts them all.
+# Ranked by a plain aggregate and a top-N (model_id follows the names' order), so the picking runs on the
+# shown models' rows only: about 30 ms at 100,000 models where ranking every pick took 200.
+TOP_CHART_SCORES_SQL = f"""
+WITH best AS MATERIALIZED (
+    SELECT model_id, CASE WHEN bool_and(higher_is_better IS FALSE) THEN min(value) ELSE max(value) END AS value
+    FROM scored
+    WHERE {_SCORE_ROWS} AND {_FILTER_WHERE}
+    GROUP BY model_id
+),
+shown AS (
+    (SELECT model_id FROM best ORDER BY value DESC, model_id LIMIT $limit)
+    UNION
+    (SELECT model_id FROM best
+     WHERE model_id IN (SELECT model_id FROM scored WHERE list_contains($keep::VARCHAR[], model)))
+)
+SELECT *, (SELECT count(*) FROM best) AS total
+FROM ({_PICK.replace("__ROWS__", "model_id IN (SELECT model_id FROM shown)")})
+ORDER BY value DESC, model
+"""
+
+# The largest $limit mixture-of-experts models among the filtered ones; `total` counts them all.
+MOE_MODELS_SQL = _FILTERED_CTE + """
+SELECT name, total_params_b, active_params_b, count(*) OVER () AS total
+FROM filtered
+WHERE active_params_b IS NOT NULL AND total_params_b IS NOT NULL
+ORDER BY total_params_b DESC, name
+LIMIT $limit
+"""
+
+# Every value reported for the benchmark by the filtered models: every setting, every source (the
+# first $limit of them, best first, when a limit is given; `total` counts them all).
+BENCHMARK_ROWS_SQL = f"""
+SELECT model, setting, value, source_url, note, organization, {_PARAMS_B} AS params_b, release_date,
+       count(*) OVER () AS total
+FROM scored
+WHERE benchmark = $benchmark AND {_FILTER_WHERE}
+ORDER BY value DESC, model, setting, source_url
+LIMIT $limit
+"""
+
+# The filtered models with no score on the benchmark (in the setting): how many, and the first $limit names.
 MISSING_SCORES_SQL = _FILTERED_CTE + """
-SELECT f.name
+SELECT f.name, count(*) OVER () AS total
 FROM filtered f
-WHERE NOT EXISTS (SELECT 1 FROM scores s
-                  WHERE s.model = f.name AND s.benchmark = $benchmark
-                    AND ($setting IS NULL OR s.setting = $setting))
+WHERE f.name NOT IN (SELECT model FROM scored
+                     WHERE benchmark = $benchmark AND ($setting IS NULL OR setting = $setting))
 ORDER BY f.name
+LIMIT $limit
 """
 
 SETTINGS_SQL = """
@@ -205,20 +251,44 @@ def filter_options(store: Store) -> dict:
     }
 
 
+def filtered_count(store: Store, filters) -> dict[str, int]:
+    """How many models the filters keep, and how many of those have an undisclosed size."""
+    row = store.query(FILTERED_COUNT_SQL, filters.query_params()).iloc[0]
+    return {"models": int(row["models"]), "unsized": int(row["unsized"])}
+
+
 def chart_scores(store: Store, filters, benchmark: str, setting: str | None = None) -> pd.DataFrame:
     """One score per filtered model: the highest for `setting`, or with no setting each model's best."""
     return store.query(CHART_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting})
 
 
-def benchmark_rows(store: Store, filters, benchmark: str) -> pd.DataFrame:
-    """Every reported value of the filtered models on one benchmark (all settings and sources)."""
-    return store.query(BENCHMARK_ROWS_SQL, {**filters.query_params(), "benchmark": benchmark})
+def top_chart_scores(store: Store, filters, benchmark: str, setting: str | None = None, *, limit: int = 40,
+                     keep: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+    """chart_scores' best `limit` rows plus the `keep` models; column `total` counts every filtered model scored."""
+    return store.query(TOP_CHART_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting,
+                                              "limit": limit, "keep": list(keep)})
 
 
-def missing_scores(store: Store, filters, benchmark: str, setting: str | None = None) -> list[str]:
-    """Names of the filtered models with no score on the benchmark (in that setting, if given)."""
-    frame = store.query(MISSING_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting})
-    return frame["name"].tolist()
+def moe_models(store: Store, filters, limit: int = 40) -> pd.DataFrame:
+    """The largest `limit` mixture-of-experts models the filters keep (column `total` counts them all)."""
+    return store.query(MOE_MODELS_SQL, {**filters.query_params(), "limit": limit})
+
+
+def benchmark_rows(store: Store, filters, benchmark: str, limit: int | None = None) -> pd.DataFrame:
+    """Every reported value of the filtered models on one benchmark (all settings and sources), best first.
+
+    With a `limit`, only the first rows; column `total` counts them all.
+    """
+    return store.query(BENCHMARK_ROWS_SQL, {**filters.query_params(), "benchmark": benchmark, "limit": limit})
+
+
+def missing_scores(store: Store, filters, benchmark: str, setting: str | None = None,
+                   limit: int | None = None) -> tuple[int, list[str]]:
+    """How many filtered models have no score on the benchmark (in that setting, if given), and their names
+    (the first `limit`, alphabetically)."""
+    frame = store.query(MISSING_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting,
+                                             "limit": limit})
+    return (int(frame["total"].iloc[0]) if not frame.empty else 0), frame["name"].tolist()
 
 
 def settings(store: Store, benchmark: str) -> pd.DataFrame:
@@ -321,3 +391,58 @@ def known_models(store: Store, names: list[str]) -> list[str]:
     if not wanted:
         return []
     return store.query(KNOWN_MODELS_SQL, {"names": wanted})["name"].tolist()
+
+
+# --- Compare page's model picker at any size (issue 7) ---------------------------------------------
+
+# Each model under its name and each alias, lowercased; a model matches when every search term is in
+# one of them. Rank: the whole text is a name or alias, then a name or alias starting with it, then
+# the rest; within each, the models with the most scores, then the newest.
+FIND_MODELS_SQL = """
+WITH labels AS (
+    SELECT name, lower(name) AS label FROM models
+    UNION ALL
+    SELECT model, lower(alias) FROM aliases
+),
+matched AS (
+    SELECT name, min(CASE WHEN label = $text THEN 0 WHEN starts_with(label, $text) THEN 1 ELSE 2 END) AS rank
+    FROM labels
+    WHERE len(list_filter($terms::VARCHAR[], lambda t: NOT contains(label, t))) = 0
+    GROUP BY name
+),
+counted AS (
+    SELECT model, count(*) AS scores FROM scores GROUP BY model
+)
+SELECT mt.name, coalesce(c.scores, 0) AS scores, count(*) OVER () AS matches
+FROM matched mt JOIN models m ON m.name = mt.name LEFT JOIN counted c ON c.model = mt.name
+ORDER BY mt.rank, scores DESC, m.release_date DESC NULLS LAST, lower(mt.name), mt.name
+LIMIT $limit
+"""
+
+MODEL_LOOKUP_SQL = """
+SELECT key, name FROM (
+    SELECT lower(name) AS key, name, 0 AS by_alias FROM models WHERE list_contains($names::VARCHAR[], lower(name))
+    UNION ALL
+    SELECT lower(alias), model, 1 FROM aliases WHERE list_contains($names::VARCHAR[], lower(alias))
+)
+QUALIFY row_number() OVER (PARTITION BY key ORDER BY by_alias, name) = 1
+"""
+
+
+def find_models(store: Store, text: str = "", limit: int = 50) -> pd.DataFrame:
+    """Models whose name or an alias contains every word of ``text`` (any case), best first, at most ``limit``.
+
+    Columns: name, scores (how many the model has), matches (how many models match in all). An empty
+    text matches every model, those with the most scores first.
+    """
+    text = " ".join(str(text or "").lower().split())
+    return store.query(FIND_MODELS_SQL, {"text": text, "terms": text.split(), "limit": int(limit)})
+
+
+def model_lookup(store: Store, names: list[str]) -> dict[str, str]:
+    """{lowercased name or alias: canonical name} for the names given ('A,B' strings too) that are models."""
+    wanted = sorted({n.strip().lower() for raw in names for n in str(raw).split(",") if n.strip()})
+    if not wanted:
+        return {}
+    frame = store.query(MODEL_LOOKUP_SQL, {"names": wanted})
+    return dict(zip(frame["key"], frame["name"]))

@@ -56,6 +56,24 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "path": ("File in content/.", ""),
         "body": ("Full text of the edition.", "Markdown or plain text"),
     }),
+    "scored": ("One score with its model's facts (scores joined to models and benchmarks), built for fast "
+               "filtering; the same rows as scores.", {
+        "model_id": ("A number per model (alphabetical), for grouping.", ""),
+        "model": ("The model, as models.name.", ""),
+        "benchmark": ("The benchmark, as benchmarks.benchmark.", ""),
+        "setting": ("How it was measured (scores.setting).", ""),
+        "value": ("The result, in the benchmark's unit.", "benchmark unit"),
+        "source_url": ("Where the number was read.", "URL"),
+        "note": ("Table, row or caveat in the source.", ""),
+        "higher_is_better": ("The benchmark's direction (benchmarks.higher_is_better).", "true/false"),
+        "organization": ("Who released the model (models.organization).", ""),
+        "total_params_b": ("Total parameter count; empty when undisclosed.", "billions of parameters"),
+        "active_params_b": ("Parameters used per token (mixture-of-experts only).", "billions of parameters"),
+        "architecture": ("dense, MoE or SSM; empty when undisclosed.", ""),
+        "release_date": ("The model's release date.", "date"),
+        "open_weights": ("Whether the weights can be downloaded.", "true/false"),
+        "license": ("Licence of the weights or service.", ""),
+    }),
 }
 
 

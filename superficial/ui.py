@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 import pandas as pd
 import streamlit as st
 
-from superficial import config
+from superficial import build, config
 from superficial.problems import Problem
 from superficial.store import Store
 
@@ -16,7 +17,7 @@ UPLOADED_STORE_KEY = "uploaded_store"  # session only: bundled data plus the rea
 
 @st.cache_resource(show_spinner="Loading benchmark data and editions…", max_entries=2)
 def _cached_store(data_dir: str, content_dir: str, fingerprint: tuple) -> Store:
-    store = Store.from_folders(data_dir, content_dir)
+    store = build.open_or_build(data_dir, content_dir)  # built in a child process, reused across processes
     for problem in store.problems:
         log.warning("%s", problem)
     return store
@@ -136,10 +137,9 @@ def filter_sidebar(store: Store) -> "Filters":
         filters = Filters(size=tuple(size), basis=basis or "total", include_unknown=bool(unknown),
                           orgs=tuple(orgs), archs=tuple(archs or ()), weights=weights,
                           licenses=tuple(licenses), released=released)
-        left = queries.filtered_models(store, filters)
-        unsized = int(left["params_b"].isna().sum())
-        st.markdown(f"**{len(left)} of {options['models']} models left**"
-                    + (f" ({unsized} of undisclosed size)" if unsized else ""))
+        left = queries.filtered_count(store, filters)
+        st.markdown(f"**{left['models']:,} of {options['models']:,} models left**"
+                    + (f" ({left['unsized']:,} of undisclosed size)" if left["unsized"] else ""))
         if not filters.is_default():
             st.button("Clear filters", icon=":material/filter_alt_off:", on_click=_reset_filters, args=(months,))
     return filters
@@ -168,16 +168,28 @@ def benchmark_picker(store: Store, default: str = "MMLU", key_prefix: str = "") 
     return (info.iloc[0].to_dict() if not info.empty else {"benchmark": benchmark}), setting
 
 
+TABLE_ROWS = 500  # rows a table sends to the browser; the CSV download has them all
+
+
 def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, file_name: str,
-                key: str, selected: list[str] | None = None) -> None:
+                key: str, selected: list[str] | None = None, total: int | None = None,
+                everything: Callable[[], pd.DataFrame] | None = None) -> None:
     """The rows behind a chart as a sortable table (score bars, source links) with a CSV download.
 
-    With models selected in the chart, only their rows are shown.
+    At most TABLE_ROWS rows are drawn. When `rows` are the first of `total` (a query's LIMIT), the CSV is
+    built from `everything()` only when the reader clicks download. With models selected in the chart,
+    only their rows are shown.
     """
+    total = len(rows) if total is None else total
+    everything = everything or (lambda: rows)
     if selected:
         rows = rows[rows["model"].isin(selected)]
         st.caption(f"Showing the {len(selected)} model(s) selected in the chart: "
                    f"{', '.join(selected)}. Double-click the chart to clear the selection.")
+    elif total > TABLE_ROWS or len(rows) > TABLE_ROWS:
+        rows = rows.head(TABLE_ROWS)
+        st.caption(f"The first {TABLE_ROWS:,} of {total:,} rows, best first; the CSV download has every row.")
+    rows = rows.drop(columns=["total"], errors="ignore")
     lo, hi = value_range if value_range else (float(rows["value"].min() or 0), float(rows["value"].max() or 1))
     config = {
         "model": st.column_config.TextColumn("model", pinned=True),
@@ -192,18 +204,19 @@ def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, 
     }
     st.dataframe(rows, hide_index=True, width="stretch", column_config={k: v for k, v in config.items() if k in rows},
                  key=f"{key}_table")
-    st.download_button("Download CSV", rows.to_csv(index=False).encode("utf-8"), file_name=file_name,
-                       mime="text/csv", icon=":material/download:", key=f"{key}_csv")
+    st.download_button(f"Download CSV ({total:,} rows)",
+                       lambda: everything().drop(columns=["total"], errors="ignore").to_csv(index=False).encode("utf-8"),
+                       file_name=file_name, mime="text/csv", icon=":material/download:", key=f"{key}_csv")
 
 
-def missing_note(missing: list[str], what: str) -> None:
+def missing_note(count: int, names: list[str], what: str) -> None:
     """'3 models have no MT-Bench score: A, B, C' as a caption (nothing when none are missing)."""
-    if not missing:
+    if not count:
         return
-    names = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
-    noun = "model has" if len(missing) == 1 else "models have"
-    st.caption(f":material/info: {len(missing)} {noun} no {what} and {'is' if len(missing) == 1 else 'are'} "
-               f"left out: {names}.")
+    listed = ", ".join(names[:8]) + (f" and {count - len(names[:8]):,} more" if count > len(names[:8]) else "")
+    noun = "model has" if count == 1 else "models have"
+    st.caption(f":material/info: {count:,} {noun} no {what} and {'is' if count == 1 else 'are'} "
+               f"left out: {listed}.")
 
 
 def upload_notice() -> None:

@@ -9,6 +9,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def store_cache_dir(tmp_path_factory) -> Path:
+    """Store builds (superficial.build) go to a folder of this test session, never to ~/.cache."""
+    folder = tmp_path_factory.mktemp("store-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SUPERFICIAL_CACHE_DIR", str(folder))  # inherited by the app servers of the browser tests
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def fixture_store() -> Store:
     return Store.from_folders(FIXTURES / "data", FIXTURES / "content")

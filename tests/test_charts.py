@@ -38,10 +38,36 @@ def test_scores_follow_the_filters(fixture_store):
 
 
 def test_missing_scores_are_named(fixture_store):
-    assert queries.missing_scores(fixture_store, Filters(), "MMLU", "5-shot") == ["Mamba 2.8B", "Phi-2"]
-    assert queries.missing_scores(fixture_store, Filters(), "MMLU") == ["Mamba 2.8B", "Phi-2"]
-    assert queries.missing_scores(fixture_store, Filters(archs=("undisclosed",)), "MMLU", "CoT@32") == ["Gemini Ultra"]
-    assert len(queries.missing_scores(fixture_store, Filters(), "MT-Bench")) == 7
+    assert queries.missing_scores(fixture_store, Filters(), "MMLU", "5-shot") == (2, ["Mamba 2.8B", "Phi-2"])
+    assert queries.missing_scores(fixture_store, Filters(), "MMLU") == (2, ["Mamba 2.8B", "Phi-2"])
+    assert queries.missing_scores(fixture_store, Filters(archs=("undisclosed",)), "MMLU", "CoT@32") == (1, ["Gemini Ultra"])
+    count, names = queries.missing_scores(fixture_store, Filters(), "MT-Bench")
+    assert count == len(names) == 7
+    assert queries.missing_scores(fixture_store, Filters(), "MT-Bench", limit=3) == (7, names[:3])  # counted past the limit
+    assert queries.missing_scores(fixture_store, Filters(orgs=("Nobody",)), "MMLU") == (0, [])
+
+
+def test_top_chart_scores_are_the_best_of_chart_scores_plus_kept_models(fixture_store):
+    every = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
+    top = queries.top_chart_scores(fixture_store, Filters(), "MMLU", "5-shot", limit=2, keep=["Mistral 7B"])
+    assert top["model"].tolist() == ["GPT-4", "Gemini Ultra", "Mistral 7B"]
+    assert set(top["total"]) == {len(every)}
+    pd.testing.assert_frame_equal(top.drop(columns="total").reset_index(drop=True),
+                                  every[every["model"].isin(top["model"])].reset_index(drop=True))
+
+
+def test_counts_and_limited_rows_agree_with_the_full_queries(fixture_store):
+    for filters in (Filters(), Filters(size=("7B", "70B")), Filters(weights="open", basis="active")):
+        every = queries.filtered_models(fixture_store, filters)
+        assert queries.filtered_count(fixture_store, filters) == {
+            "models": len(every), "unsized": int(every["params_b"].isna().sum())}
+        rows = queries.benchmark_rows(fixture_store, filters, "MMLU")
+        first = queries.benchmark_rows(fixture_store, filters, "MMLU", limit=2)
+        assert (first.drop(columns="total").to_json(orient="values")  # (None and NaN are both null)
+                == rows.drop(columns="total").head(2).to_json(orient="values"))
+        assert set(first["total"]) <= {len(rows)}
+    moe = queries.moe_models(fixture_store, Filters(), limit=1)
+    assert moe["name"].tolist() == ["Mixtral 8x7B"] and moe["total"].tolist() == [1]
 
 
 def test_benchmark_rows_keep_every_setting_and_source(fixture_store):
@@ -177,12 +203,62 @@ def test_compare_bars_one_panel_per_benchmark_same_colour_per_model(fixture_stor
 def test_timeline_marks_each_dated_edition_with_a_link(fixture_store):
     scores = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
     fig = charts.timeline_scatter(scores, queries.editions(fixture_store), benchmark="MMLU").to_plotly_json()
-    assert [s["x0"] for s in fig["layout"]["shapes"]] == ["2023-12-17", "2023-12-10"]  # the undated one is left out
+    lines = [t for t in fig["data"] if t["name"] == "edition lines"][0]
+    assert lines["x"] == ["2023-12-17", "2023-12-17", None, "2023-12-10", "2023-12-10", None]  # undated left out
+    assert lines["yaxis"] == "y2" and fig["layout"]["yaxis2"]["range"] == [0, 1]  # full height, any score scale
+    marks = [t for t in fig["data"] if t["name"] == "editions"][0]
+    assert marks["x"] == ["2023-12-17", "2023-12-10"] and marks["customdata"][0][0].startswith("#5 · ")
     links = [a["text"] for a in fig["layout"]["annotations"]]
     assert links[0] == '<a href="editions?edition=2023-12-17-week-5" target="_self">#5</a>'
     assert "edition=2023-12-10-week-4" in links[1]
-    xs = sorted(x for t in fig["data"] for x in t["x"])
+    xs = sorted(x for t in fig["data"] if t.get("yaxis") != "y2" for x in t["x"])
     assert xs[0] == "2023-03-14" and len(xs) == 6
+
+
+def test_timeline_links_only_the_newest_editions_and_stays_small():
+    editions = pd.DataFrame({"slug": [f"e{i}" for i in range(1000)], "number": range(1000),
+                             "title": [f"Some interesting things #{i}" for i in range(1000)],
+                             "publish_date": pd.date_range("2004-01-01", periods=1000, freq="W")})
+    fig = charts.timeline_scatter(_many(20), editions, benchmark="MMLU")
+    links = [a.text for a in fig.layout.annotations]
+    assert len(links) == charts.EDITION_LINKS and "#999" in links[0] and "#988" in links[-1]
+    lines = [t for t in fig.data if t.name == "edition lines"][0]
+    assert len([x for x in lines.x if x]) == 2000  # every edition still drawn, as one trace
+    assert len([t for t in fig.data if t.name == "editions"][0].x) == 1000
+    assert len(fig.to_json()) < 200_000
+
+
+def _every_figure(fixture_store):
+    """One figure from each builder, on the fixture data and on crowded synthetic rows."""
+    mmlu = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
+    sized = efficiency.with_efficiency(efficiency.sized(mmlu))
+    frontier = efficiency.pareto_frontier(sized)
+    board = queries.benchmark_leaderboard(fixture_store, "MMLU", "5-shot")
+    names = ["Mistral 7B", "Mixtral 8x7B"]
+    crowded = _many(charts.MAX_POINTS + 10)
+    return [
+        charts.score_bars(mmlu, benchmark="MMLU", value_range=(0, 100), unit="%", highlight=["GPT-4"], more=3),
+        charts.score_bars(queries.chart_scores(fixture_store, Filters(), "MMLU"), benchmark="MMLU", label_setting=True),
+        charts.efficiency_scatter(sized, frontier, benchmark="MMLU", x_title="p", highlight=["Phi-2"]),
+        charts.efficiency_scatter(crowded, efficiency.pareto_frontier(crowded), benchmark="MMLU", x_title="p"),
+        charts.moe_params(queries.filtered_models(fixture_store, Filters())),
+        charts.per_billion_bars(sized, benchmark="MMLU"),
+        charts.compare_bars(queries.model_scores(fixture_store, names), names),
+        charts.timeline_scatter(mmlu, queries.editions(fixture_store), benchmark="MMLU"),
+        charts.timeline_scatter(crowded, queries.editions(fixture_store), benchmark="MMLU"),
+        charts.setting_bars(queries.setting_scores(fixture_store, "MMLU", names, ["5-shot"]), models=names,
+                            settings=["5-shot"], benchmark="MMLU", title="Live"),
+        charts.highlight_bars(board, ["GPT-4"], benchmark="MMLU", unit="%"),
+        charts.highlight_scatter(board, ["GPT-4"], benchmark="MMLU"),
+    ]
+
+
+def test_every_figure_passes_plotlys_full_validation(fixture_store):
+    # The builders skip validation for speed (charts.figure); a wrong property name must still fail here.
+    for fig in _every_figure(fixture_store):
+        go.Figure(fig.to_dict())  # raises ValueError on any invalid property or value
+    with pytest.raises(ValueError):
+        go.Figure(charts.figure([{"type": "bar", "colour": "red"}], {}).to_dict())
 
 
 def test_timeline_labels_records_when_crowded():
