@@ -191,10 +191,10 @@ def change_filter(at, step: int, slugs: list[str]) -> str | None:
         size.set_range(low, high)
         return f"size {low}–{high}"
     models = _find(at.multiselect, key="compare_models")
-    if models is not None:
-        options = list(models.options)
+    if models is not None:  # swap the last model picked for another one the list offers
         current = list(models.value)
-        extra = [o for o in options[step * 7 + 1:] if o not in current][:1]
+        offered = [o for o in models.options if o not in current]
+        extra = [offered[(step * 7 + 1) % len(offered)]] if offered else []
         models.set_value(current[:-1] + extra if len(current) > 1 else current + extra)
         return "models changed"
     edition = _find(at.selectbox, key="edition")  # the naive peer

@@ -1,23 +1,42 @@
 """Compare: two to six models side by side on every benchmark and setting, each number with its source."""
 import streamlit as st
 
-from superficial import charts, compare, queries
-from superficial.ui import get_store, score_table
+from superficial import charts, compare
+from superficial.ui import cached_queries as queries
+from superficial.ui import cached, get_store, score_table, shared
 
 store = get_store()
-known = queries.models(store)["name"].tolist()
 
 st.title("Compare")
 # ?models=A,B is the link to this view: read it on arrival, write it back on every change.
 if "compare_models" not in st.session_state:
-    picked, unknown = compare.parse_models(st.query_params.get_all("models"), known)
-    if "models" not in st.query_params:
-        picked = compare.default_models(known)
+    if "models" in st.query_params:
+        asked = st.query_params.get_all("models")
+        picked, unknown = compare.parse_models(asked, queries.model_lookup(store, asked))
+        if unknown:
+            st.warning(f"Not in the data, so left out: {', '.join(unknown)}.", icon=":material/warning:")
+    else:
+        picked = compare.default_models(queries.model_lookup(store, list(compare.DEFAULT_MODELS)))
     st.session_state["compare_models"] = picked
-    if unknown:
-        st.warning(f"Not in the data, so left out: {', '.join(unknown)}.", icon=":material/warning:")
-names = st.multiselect("Models (two to six)", sorted(known, key=str.lower), key="compare_models",
-                       max_selections=compare.MAX_MODELS, placeholder="Pick models to compare")
+
+# Up to a few hundred models the list offers them all; beyond, a search (names and aliases) fills it.
+picked = st.session_state["compare_models"]
+popular = queries.find_models(store, "", compare.OFFER_ALL_UP_TO)
+total = int(popular["matches"].iat[0]) if len(popular) else 0
+offer_all = total <= compare.OFFER_ALL_UP_TO
+if offer_all:
+    text, found, pick_col = "", popular, st.container()
+else:
+    find_col, pick_col = st.columns([1, 2])
+    text = find_col.text_input("Find a model", key="compare_find", type="search", live=True,
+                               placeholder="Name or alias, e.g. llama 70b")
+    found = (queries.find_models(store, text, compare.SEARCH_LIMIT) if text.strip()
+             else popular.head(compare.SEARCH_LIMIT))
+names = pick_col.multiselect("Models (two to six)", compare.model_options(picked, found, offer_all),
+                             key="compare_models", max_selections=compare.MAX_MODELS,
+                             placeholder="Pick models to compare", select_all=False)
+if not offer_all:
+    st.caption(compare.search_note(text, found, total))
 if names:
     st.query_params["models"] = compare.models_param(names)
 elif "models" in st.query_params:
@@ -25,8 +44,11 @@ elif "models" in st.query_params:
 
 if len(names) < 2:
     st.info("Pick two to six models to see them side by side.", icon=":material/compare_arrows:")
-    st.page_link("pages/compare.py", label="For example: Phi-2 against Llama 2 70B and Mixtral 8x7B",
-                 icon=":material/arrow_forward:", query_params={"models": "Phi-2,Llama 2 70B,Mixtral 8x7B"})
+    example = compare.default_models(queries.model_lookup(store, list(compare.DEFAULT_MODELS)))
+    if len(example) >= 2:  # a button, not a link to this page: a link would keep the picks made so far
+        st.button(f"For example: {example[0]} against {' and '.join(example[1:])}", icon=":material/arrow_forward:",
+                  key="compare_example", on_click=st.session_state.update,
+                  kwargs={"compare_models": example})
     st.stop()
 
 st.dataframe(queries.model_facts(store, names), hide_index=True, width="stretch", key="compare_facts",
@@ -40,11 +62,11 @@ if scores.empty:
     st.stop()
 
 st.subheader("Every benchmark and setting", anchor=False)
-st.dataframe(compare.side_by_side(scores, names), hide_index=True, width="stretch", key="compare_side",
+st.dataframe(cached(compare.side_by_side)(scores, names), hide_index=True, width="stretch", key="compare_side",
              column_config={n: st.column_config.NumberColumn(n, format="%g") for n in names})
 st.caption("None: no value reported in that setting. Where a setting has several reports, the highest is shown; "
            "every value and its source is in the table below.")
-event = st.plotly_chart(charts.compare_bars(scores, names), theme="streamlit", on_select="rerun",
+event = st.plotly_chart(shared(charts.compare_bars)(scores, names), theme="streamlit", on_select="rerun",
                         selection_mode=("points",), key="chart_compare", config={"displayModeBar": False})
 st.subheader("Each number with its source", anchor=False)
 score_table(scores[["model", "benchmark", "setting", "value", "source_url", "note"]], value_range=None,

@@ -3,7 +3,7 @@ import streamlit as st
 
 from superficial import charts, efficiency
 from superficial.ui import cached_queries as queries  # results cached per parameters and store build
-from superficial.ui import benchmark_picker, filter_sidebar, get_store, missing_note, score_table
+from superficial.ui import benchmark_picker, filter_sidebar, get_store, missing_note, score_table, shared
 
 store = get_store()
 filters = filter_sidebar(store)
@@ -19,38 +19,36 @@ if queries.filtered_count(store, filters)["models"] == 0:
             icon=":material/filter_alt_off:")
     st.stop()
 
-scores = queries.chart_scores(store, filters, benchmark, setting)
-rows = efficiency.with_efficiency(scores)
+data = shared(efficiency.view)(store, filters, benchmark, setting)  # computed once per parameters, not copied
+rows, frontier = data.rows, data.frontier
 missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
-unsized = scores.loc[scores["params_b"].isna(), "model"]
-missing_note(len(unsized), unsized.head(8).tolist(), "disclosed size")
+missing_note(*data.unsized, "disclosed size")
 if rows.empty:
     st.info(f"None of the filtered models has both a disclosed size and a {benchmark} score ({setting}).",
             icon=":material/search_off:")
     st.stop()
 
 sized_by = "active parameters for MoE, total otherwise" if filters.basis == "active" else "total parameters"
-frontier = efficiency.pareto_frontier(rows)
 
 st.subheader("Two models in one sentence", anchor=False)
-pair = efficiency.default_pair(rows)
+pair = data.pair
 a = b = None
 if pair is None:
     st.info("Only one model is left with a size and this score; widen the filters to compare two.",
             icon=":material/info:")
 else:
-    names = efficiency.pair_choices(rows, frontier, [*pair, st.query_params.get("a"), st.query_params.get("b")])
+    names = efficiency.choices_with(data, [st.query_params.get("a"), st.query_params.get("b")])
     cols = st.columns(2)
     a = cols[0].selectbox("Model A", names, index=names.index(pair[0]), key="a", bind="query-params")
     b = cols[1].selectbox("Model B", names, index=names.index(pair[1]), key="b", bind="query-params")
-    by_name = rows.set_index("model", drop=False)
+    by_name = rows[rows["model"].isin([a, b])].set_index("model", drop=False)
     st.markdown(f"#### {efficiency.size_sentence(by_name.loc[a], by_name.loc[b], f'{benchmark} ({setting})')}")
 
 st.subheader(f"{benchmark} ({setting}) against size", anchor=False)
 event = st.plotly_chart(
-    charts.efficiency_scatter(rows, frontier, benchmark=benchmark, x_title=f"billions of {sized_by} (log scale)",
-                              highlight=[m for m in (a, b) if m],
-                              colors=charts.color_map(queries.filter_options(store)["orgs"])),
+    shared(efficiency.scatter)(data, benchmark=benchmark, x_title=f"billions of {sized_by} (log scale)",
+                               highlight=tuple(m for m in (a, b) if m),
+                               colors=charts.color_map(queries.filter_options(store)["orgs"])),
     theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"), key="chart_efficiency",
     config={"displayModeBar": False})
 st.caption(f"Dotted line: the Pareto frontier — {len(frontier)} models no smaller model beats "

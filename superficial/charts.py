@@ -88,12 +88,6 @@ def _as_list(values) -> list:
     return [None if is_missing(v) else v for v in values]
 
 
-def _groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, pd.DataFrame]]:
-    """Rows split by the colour column, groups in order of first appearance (so legends follow the ranking)."""
-    keys = frame[color_by].fillna("not stated").astype(str)
-    return list(frame.groupby(keys, sort=False))  # one pass (a mask per group is slow with hundreds of groups)
-
-
 def _reports_note(reports: object, settings: object) -> str:
     reports = 1 if is_missing(reports) else int(reports or 1)
     if reports <= 1:
@@ -144,13 +138,12 @@ def _dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str
 
     ``xs(rows)`` and ``sizes(rows)`` give the x values and marker sizes of some rows.
     """
-    groups = _groups(frame, color_by)
-    if len(groups) > MAX_LEGEND:
-        keys = frame[color_by].fillna("not stated").astype(str)
+    keys = frame[color_by].fillna("not stated").astype(str)
+    if keys.nunique() > MAX_LEGEND:  # (counted before splitting: hundreds of groups are slow to split)
         palette = {**color_map(keys), **(colors or {})}
         parts = [(f"models (coloured by {color_by})", frame, [palette[k] for k in keys])]
     else:
-        parts = [(key, group, (colors or {}).get(key)) for key, group in groups]
+        parts = [(key, group, (colors or {}).get(key)) for key, group in frame.groupby(keys, sort=False)]
     return [dict(type="scattergl", name=name, x=xs(rows), y=rows["value"].tolist(), mode="markers",
                  marker=dict(size=sizes(rows), color=color, symbol=_symbols(rows["open_weights"])),
                  customdata=_dense_hover_rows(rows, color_by), hovertemplate=hovertemplate)

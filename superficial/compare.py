@@ -1,26 +1,46 @@
 """The compare page's data: the models named in the URL, and their scores side by side (no Streamlit)."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import pandas as pd
 
 MAX_MODELS = 6
 # What a reader sees before picking: the newsletter's own question, Phi-2 against models up to 25× larger.
 DEFAULT_MODELS = ("Phi-2", "Llama 2 70B", "Mixtral 8x7B")
+OFFER_ALL_UP_TO = 200  # up to this many models, the picker lists them all; beyond, a search finds them
+SEARCH_LIMIT = 50  # models offered for a search (or, with none, the ones with the most scores)
 
 
-def default_models(known: list[str]) -> list[str]:
-    """The default comparison, limited to the models the data has."""
-    return [name for name in DEFAULT_MODELS if name in known]
+def _by_lower(known: Mapping[str, str] | Iterable[str]) -> Mapping[str, str]:
+    """{lowercased name or alias: canonical name} from such a mapping, or from a list of names."""
+    if isinstance(known, Mapping):
+        return known
+    return {name.lower(): name for name in known}
 
 
-def parse_models(values: list[str] | str | None, known: list[str]) -> tuple[list[str], list[str]]:
-    """'?models=A,B' (or repeated keys) -> (known names in order, at most six; names not found)."""
+def default_models(known: Mapping[str, str] | Iterable[str]) -> list[str]:
+    """The default comparison, limited to the models the data has.
+
+    ``known``: the model names, or ``queries.model_lookup(store, DEFAULT_MODELS)``.
+    """
+    by_lower = _by_lower(known)
+    return [by_lower[name.lower()] for name in DEFAULT_MODELS if name.lower() in by_lower]
+
+
+def parse_models(values: list[str] | str | None,
+                 known: Mapping[str, str] | Iterable[str]) -> tuple[list[str], list[str]]:
+    """'?models=A,B' (or repeated keys) -> (known names in order, at most six; names not found).
+
+    ``known``: {lowercased name or alias: canonical name} for at least the names asked for (as
+    ``queries.model_lookup(store, values)`` returns), or simply every model name.
+    """
     if values is None:
         return [], []
     if isinstance(values, str):
         values = [values]
     wanted = [name.strip() for value in values for name in str(value).split(",") if name.strip()]
-    by_lower = {name.lower(): name for name in known}
+    by_lower = _by_lower(known)
     found, unknown = [], []
     for name in dict.fromkeys(wanted):
         match = by_lower.get(name.lower())
@@ -29,6 +49,35 @@ def parse_models(values: list[str] | str | None, known: list[str]) -> tuple[list
         elif match not in found:
             found.append(match)
     return found[:MAX_MODELS], unknown
+
+
+def model_options(picked: list[str], found: pd.DataFrame, offer_all: bool) -> list[str]:
+    """The picker's options: the models found (all of them A–Z, or a search's best first), picked ones kept.
+
+    ``found`` is ``queries.find_models``'s frame; a picked model missing from it stays an option, since a
+    multiselect drops any value that is not among its options.
+    """
+    names = found["name"].tolist()
+    if offer_all:
+        return sorted(dict.fromkeys([*names, *picked]), key=str.lower)
+    return list(dict.fromkeys([*picked, *names]))
+
+
+def search_note(text: str, found: pd.DataFrame, total: int) -> str:
+    """What the picker offers for a search, as one line under the search box."""
+    text = " ".join(str(text or "").split())
+    matches = int(found["matches"].iat[0]) if len(found) else 0
+    if not text:
+        return (f"The list offers the {len(found)} models with the most scores. "
+                f"Type part of a name or alias to find any of the {total:,}.")
+    if not matches:
+        return f"No model name or alias contains “{text}”."
+    if matches > len(found):
+        return (f"{matches:,} models match “{text}”: the list offers {len(found)}, names that start with it first, "
+                "then those with the most scores. Type more to narrow.")
+    if matches == 1:
+        return f"1 model matches “{text}”: it is in the list."
+    return f"{matches:,} models match “{text}”, all in the list."
 
 
 def models_param(names: list[str]) -> str:

@@ -1,6 +1,7 @@
 """Where the bundled data and content live; overridable for tests and benchmarks."""
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -15,15 +16,22 @@ def content_dir() -> Path:
     return Path(os.environ.get("SUPERFICIAL_CONTENT_DIR", ROOT / "content"))
 
 
-def fingerprint(*folders: Path) -> tuple:
-    """Names, sizes and modification times of the files in the folders: changes when any is edited."""
-    entries = []
+def fingerprint(*folders: Path) -> str:
+    """A digest of the names, sizes and modification times of the files in the folders: changes when any is edited.
+
+    A short string, not the entries themselves: it is hashed again on every page run (st.cache_resource's
+    key), and hashing a thousand entries there took a second.
+    """
+    digest = hashlib.sha256()
     for folder in folders:
-        if not folder.is_dir():
-            entries.append((str(folder), None))
+        digest.update(f"{folder}\0".encode())
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:  # missing or unreadable: that state is part of the fingerprint too
+            digest.update(b"missing\0")
             continue
-        for path in sorted(folder.iterdir()):
-            if path.is_file():
-                stat = path.stat()
-                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
+        for entry in entries:
+            if entry.is_file():
+                stat = entry.stat()
+                digest.update(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()

@@ -16,7 +16,7 @@ UPLOADED_STORE_KEY = "uploaded_store"  # session only: bundled data plus the rea
 
 
 @st.cache_resource(show_spinner="Loading benchmark data and editions…", max_entries=2)
-def _cached_store(data_dir: str, content_dir: str, fingerprint: tuple) -> Store:
+def _cached_store(data_dir: str, content_dir: str, fingerprint: str) -> Store:
     store = build.open_or_build(data_dir, content_dir)  # built in a child process, reused across processes
     for problem in store.problems:
         log.warning("%s", problem)
@@ -240,6 +240,13 @@ def _store_key(store: Store) -> str:
     return store.cache_key
 
 
+def _hash_funcs() -> dict:
+    """Stores, and views computed from one, are hashed by their key, never by their rows."""
+    from superficial.efficiency import EfficiencyView
+
+    return {Store: _store_key, EfficiencyView: lambda view: view.key}
+
+
 def cached(fn, *, max_entries: int = 64):
     """``fn`` with its results cached per parameters and store build: ``cached(queries.chart_scores)(store, …)``.
 
@@ -247,7 +254,7 @@ def cached(fn, *, max_entries: int = 64):
     """
     wrapper = _CACHED.get(fn)
     if wrapper is None:
-        wrapper = _CACHED[fn] = st.cache_data(fn, hash_funcs={Store: _store_key}, max_entries=max_entries,
+        wrapper = _CACHED[fn] = st.cache_data(fn, hash_funcs=_hash_funcs(), max_entries=max_entries,
                                               show_spinner=False)
     return wrapper
 
@@ -259,7 +266,7 @@ def shared(fn, *, max_entries: int = 8):
     """
     wrapper = _CACHED.get((fn, "shared"))
     if wrapper is None:
-        wrapper = _CACHED[(fn, "shared")] = st.cache_resource(fn, hash_funcs={Store: _store_key},
+        wrapper = _CACHED[(fn, "shared")] = st.cache_resource(fn, hash_funcs=_hash_funcs(),
                                                               max_entries=max_entries, show_spinner=False)
     return wrapper
 
