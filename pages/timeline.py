@@ -1,10 +1,10 @@
 """Timeline: the filtered models by release date against their score, each edition marked on the axis."""
 import streamlit as st
 
-from superficial import charts
+from superficial import charts, timeline
 from superficial.ui import cached_queries as queries  # results cached per parameters and store build
 from superficial.navigation import available_pages
-from superficial.ui import benchmark_picker, filter_sidebar, get_store, missing_note, score_table
+from superficial.ui import benchmark_picker, filter_sidebar, get_store, missing_note, score_table, shared
 
 store = get_store()
 filters = filter_sidebar(store)
@@ -20,19 +20,18 @@ if queries.filtered_count(store, filters)["models"] == 0:
             icon=":material/filter_alt_off:")
     st.stop()
 
-scores = queries.chart_scores(store, filters, benchmark, setting)
+data = shared(timeline.view)(store, filters, benchmark, setting)  # computed once per parameters, not copied
+scores, editions = data.scores, data.editions
 colors = charts.color_map(queries.filter_options(store)["orgs"]) if color_by == "organization" else None
-editions = queries.editions(store)
 missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
-undated = scores.loc[scores["release_date"].isna(), "model"]
-missing_note(len(undated), undated.head(8).tolist(), "release date")
-if scores["release_date"].notna().sum() == 0:
+missing_note(*data.undated, "release date")
+if data.dated == 0:
     st.info(f"None of the filtered models has both a release date and a {benchmark} score ({setting}).",
             icon=":material/search_off:")
     st.stop()
 
-event = st.plotly_chart(charts.timeline_scatter(scores, editions, benchmark=f"{benchmark} ({setting})",
-                                                color_by=color_by, colors=colors),
+event = st.plotly_chart(shared(timeline.scatter)(data, benchmark=f"{benchmark} ({setting})", color_by=color_by,
+                                                 colors=colors),
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_timeline", config={"displayModeBar": False})
 st.caption(f"Dashed lines: newsletter editions (the newest {charts.EDITION_LINKS} numbered: click one to read it; "

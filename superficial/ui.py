@@ -243,8 +243,9 @@ def _store_key(store: Store) -> str:
 def _hash_funcs() -> dict:
     """Stores, and views computed from one, are hashed by their key, never by their rows."""
     from superficial.efficiency import EfficiencyView
+    from superficial.timeline import TimelineView
 
-    return {Store: _store_key, EfficiencyView: lambda view: view.key}
+    return {Store: _store_key, EfficiencyView: lambda view: view.key, TimelineView: lambda view: view.key}
 
 
 def cached(fn, *, max_entries: int = 64):
