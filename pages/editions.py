@@ -80,7 +80,8 @@ def draw(blocks, view: reading.EditionView) -> None:
 
 
 store = get_store()
-editions = reading.published(store.editions)
+listing = shared(reading.listing)(store)  # labels and tags of every edition, once per store
+editions = listing.editions
 skipped = store.content.skipped
 
 if not editions:
@@ -90,14 +91,14 @@ if not editions:
     st.stop()
 
 edition, not_found = reading.choose(editions, st.query_params.get("edition"))
-labels = {e.slug: reading.edition_label(e) for e in editions}
+labels = listing.labels
 slugs = list(labels)
 
 pick, find, tag = st.columns([4, 3, 2], vertical_alignment="bottom")
 chosen = pick.selectbox("Edition", slugs, index=slugs.index(edition.slug), format_func=labels.get,
                         help="Type to filter by title, number, date or tag.")
 text = find.text_input("Search the editions' text", placeholder="e.g. Medprompt", icon=":material/search:")
-tags = tag.multiselect("Tags", reading.all_tags(editions), placeholder="Any tag")
+tags = tag.multiselect("Tags", listing.tags, placeholder="Any tag")
 if chosen != edition.slug:
     edition = next(e for e in editions if e.slug == chosen)
 if st.query_params.get("edition") != edition.slug:
@@ -124,8 +125,9 @@ with side_col:
                       help="Limit the charts to the models released on or before the edition's publish date."
                       if dated else "This edition has no publish date, so there is no week to go back to.")
 
-view = reading.edition_view(store, edition, as_of_edition=as_of, q=cached_queries,
-                            names=shared(reading.matcher)(store))
+# One view per edition and toggle, shared by every reader (never mutated).
+view = shared(reading.edition_view, max_entries=64)(store, edition, as_of_edition=as_of, q=cached_queries,
+                                                    names=shared(reading.matcher)(store))
 
 with st.sidebar:
     if view.toc:

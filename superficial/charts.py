@@ -553,10 +553,12 @@ def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str]
     return figure(data, layout)
 
 
-def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str, unit: str | None = None) -> go.Figure:
+def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str, unit: str | None = None,
+                   more: int = 0) -> go.Figure:
     """Every model's score as a bar, best at the top; the highlighted models in colour, the rest grey.
 
-    `board` has one row per model: model, value, source_url (queries.benchmark_leaderboard).
+    `board` has one row per model: model, value, source_url (queries.benchmark_leaderboard), or its top rows
+    with `more` models left out.
     """
     marked = set(highlight)
     frame = board.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
@@ -577,7 +579,7 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
                          yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1],
                                     automargin=True, tickfont=dict(size=10)),
                          xaxis=dict(title=dict(text=f"{benchmark} ({unit})" if unit else benchmark)))
-    return figure(data, more_note(layout, hidden, len(frame)))
+    return figure(data, more_note(layout, hidden + more, len(frame), ""))
 
 
 def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str) -> go.Figure:
@@ -586,7 +588,8 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
     Models of undisclosed size are left out (the caller says which).
     """
     marked = set(highlight)
-    frame = board[board["total_params_b"].notna()].sort_values(["total_params_b", "model"], kind="mergesort")
+    # Smallest first; equal sizes keep the board's order (a sort on names took most of the time at 80,000).
+    frame = board[board["total_params_b"].notna()].sort_values("total_params_b", kind="mergesort")
     scatter = _scatter_type(len(frame))
     total = len(frame)
     frame, merged = thin(frame, "total_params_b", "value", marked, log_x=True)

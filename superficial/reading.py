@@ -44,6 +44,21 @@ def edition_label(edition: Edition) -> str:
     return " · ".join(parts)
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The published editions with their picker labels and every tag (the page caches it per store)."""
+
+    editions: list[Edition]
+    labels: dict[str, str]  # slug -> edition_label
+    tags: list[str]
+
+
+def listing(store: Store) -> Listing:
+    """What the edition picker needs, for every published edition of the store."""
+    editions = published(store.editions)
+    return Listing(editions, {e.slug: edition_label(e) for e in editions}, all_tags(editions))
+
+
 def choose(editions: list[Edition], slug: str | None) -> tuple[Edition | None, str | None]:
     """The edition to show for a ``?edition=`` value (the newest when absent), and a note when not found."""
     if not editions:
@@ -161,13 +176,19 @@ def side_charts(store: Store, highlight: list[str], as_of: dt.date | None, q=que
     out = []
     for label, benchmark, setting, kind in SIDE_CHARTS:
         board = q.benchmark_leaderboard(store, benchmark, setting, as_of)
+        named = board["model"].isin(list(highlight))
         if kind == "scatter":
             figure = charts.highlight_scatter(board, highlight, benchmark=f"{benchmark} ({setting})")
-            drawn = set(board.loc[board["total_params_b"].notna(), "model"])
+            drawn = board["total_params_b"].notna()
         else:
-            figure = charts.highlight_bars(board, highlight, benchmark=f"{benchmark} {setting}", unit=units.get(benchmark))
-            drawn = set(board["model"])
-        out.append(SideChart(label, benchmark, setting, figure, len(drawn), [m for m in highlight if m not in drawn]))
+            # The board is ranked already: the chart gets its top rows and the named ones, not 80,000 rows.
+            shown = named.copy()
+            shown.iloc[:charts.BAR_LIMIT] = True
+            figure = charts.highlight_bars(board[shown], highlight, benchmark=f"{benchmark} {setting}",
+                                           unit=units.get(benchmark), more=int((~shown).sum()))
+            drawn = pd.Series(True, index=board.index)
+        found = set(board.loc[named & drawn, "model"])
+        out.append(SideChart(label, benchmark, setting, figure, int(drawn.sum()), [m for m in highlight if m not in found]))
     return out
 
 

@@ -242,10 +242,17 @@ def _store_key(store: Store) -> str:
 
 def _hash_funcs() -> dict:
     """Stores, and views computed from one, are hashed by their key, never by their rows."""
+    from superficial.content import Edition
     from superficial.efficiency import EfficiencyView
+    from superficial.mentions import Matcher
     from superficial.timeline import TimelineView
 
-    return {Store: _store_key, EfficiencyView: lambda view: view.key, TimelineView: lambda view: view.key}
+    return {
+        Store: _store_key, EfficiencyView: lambda view: view.key, TimelineView: lambda view: view.key,
+        # An edition comes from the store passed beside it (its key changes with any file): its slug and path
+        # name it. The matcher and the cached queries are one object per store and per process.
+        Edition: lambda edition: (edition.slug, edition.path), Matcher: id, _CachedQueries: lambda q: "cached",
+    }
 
 
 def cached(fn, *, max_entries: int = 64):

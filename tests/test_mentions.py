@@ -92,3 +92,43 @@ def test_thousands_of_models_find_the_same_quickly():
     assert found.counts["Zorblat 7B Chat v00007"] == 40  # "v000071" is no model, only the family
     assert found.family_counts == {"Gemini": 20, "Zorblat": 20}
     assert {m: c for m, c in found.counts.items() if not m.startswith("Zorblat")} == small.counts
+
+
+def _every_term_regex(matcher: Matcher):
+    """The unfiltered alternation of every term: what the word index must agree with."""
+    import re
+
+    from superficial.mentions import _LEFT, _RIGHT, _term_pattern
+
+    ordered = sorted(matcher.terms, key=lambda t: (-len(t), t))
+    body = "|".join(f"(?P<t{i}>{_term_pattern(t)})" for i, t in enumerate(ordered))
+    return re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.IGNORECASE), {f"t{i}": matcher.terms[t] for i, t in enumerate(ordered)}
+
+
+def test_word_index_finds_what_the_full_alternation_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    models = pd.DataFrame({"name": ["GPT-4", "GPT-4 Turbo", "Phi-1.5", "Phi-2", "Llama 2 70B", "Mixtral 8x7B", "o1",
+                                    "Claude 3.5 Sonnet", "(weird) model", "Gemma 7B"],
+                           "family": ["GPT", "GPT", "Phi", "Phi", "Llama 2", "Mixtral", None, "Claude", None, "Gemma"]})
+    aliases = pd.DataFrame({"alias": ["gpt4", "mixtral", "llama-2-70b"],
+                            "model": ["GPT-4", "Mixtral 8x7B", "Llama 2 70B"]})
+    matcher = Matcher(models, aliases)
+    regex, index = _every_term_regex(matcher)
+    pieces = ["GPT", "gpt-4", "GPT-4", "Turbo", "phi", "Phi-1.5", "1.5", "Phi-2", "llama", "Llama 2", "70B", "-", " ",
+              "Mixtral", "8x7B", "o1", "O1", "Claude", "3.5", "Sonnet", "(weird)", "model", "Gemma", "7b", ".", "x",
+              "'s", "\n", "é", "ß"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14))
+    def agree(words):
+        text = "".join(words)
+        expected: dict[str, int] = {}
+        for match in regex.finditer(text):
+            kind, target = index[match.lastgroup]
+            if kind == "model":
+                expected[target] = expected.get(target, 0) + 1
+        assert matcher.find(text).counts == expected, text
+
+    agree()
