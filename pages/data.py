@@ -1,9 +1,10 @@
 """Data: the tables behind every chart, their schema and sources, the problems found, your own upload."""
 import streamlit as st
 
-from superficial import config, importer, queries
+from superficial import config, importer
 from superficial.schema_doc import table_blurbs
-from superficial.ui import UPLOADED_STORE_KEY, bundled_store, get_store, show_problems
+from superficial.ui import UPLOADED_STORE_KEY, bundled_store, get_store, paged_table, show_problems
+from superficial.ui import cached_queries as queries  # results cached per parameters and store build
 
 UPLOAD_KEYS = ("upload_file", "upload_date", "upload_report")
 
@@ -44,16 +45,18 @@ show_problems(store.problems)
 
 tabs = st.tabs(["Models", "Scores", "Benchmarks", "Aliases", "Schema"])
 with tabs[0]:
-    st.dataframe(queries.models(store), hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn("link"),
-                                "total_params_b": st.column_config.NumberColumn("total params (B)", format="%g"),
-                                "active_params_b": st.column_config.NumberColumn("active params (B)", format="%g"),
-                                "release_date": st.column_config.DateColumn("released"),
-                                "open_weights": st.column_config.CheckboxColumn("open weights")})
+    paged_table(lambda search, limit, offset: queries.models(store, search, limit, offset), key="models",
+                search_help="Name, organization or family", file_name="models.csv",
+                column_config={"link": st.column_config.LinkColumn("link"),
+                               "total_params_b": st.column_config.NumberColumn("total params (B)", format="%g"),
+                               "active_params_b": st.column_config.NumberColumn("active params (B)", format="%g"),
+                               "release_date": st.column_config.DateColumn("released"),
+                               "open_weights": st.column_config.CheckboxColumn("open weights")})
 with tabs[1]:
-    st.dataframe(queries.scores(store), hide_index=True, width="stretch",
-                 column_config={"source_url": st.column_config.LinkColumn("source"),
-                                "release_date": st.column_config.DateColumn("released")})
+    paged_table(lambda search, limit, offset: queries.scores(store, search=search, limit=limit, offset=offset),
+                key="scores", search_help="Model or setting", file_name="scores.csv",
+                column_config={"source_url": st.column_config.LinkColumn("source"),
+                               "release_date": st.column_config.DateColumn("released")})
 with tabs[2]:
     st.dataframe(queries.benchmarks(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("paper")})

@@ -1,9 +1,10 @@
 """Home: what the dashboard is, the editions newest first, headline figures, the way in."""
 import streamlit as st
 
-from superficial import queries, render
+from superficial import render
 from superficial.display import edition_byline
 from superficial.navigation import available_pages
+from superficial.ui import cached_queries as queries  # results cached per parameters and store build
 from superficial.ui import get_store, show_problems
 
 LATEST = 8  # editions shown as cards; the rest in a table

@@ -29,20 +29,28 @@ GROUP BY ALL
 ORDER BY scores DESC, b.benchmark
 """
 
+# The listings of the Data page: optionally only rows containing $search (any case) in a name column,
+# and one page of them ($limit rows from $offset); `total` counts every row that matched.
 MODELS_SQL = """
 SELECT name, organization, family, total_params_b, active_params_b, architecture,
-       release_date, open_weights, license, link
+       release_date, open_weights, license, link, count(*) OVER () AS total
 FROM models
+WHERE $search IS NULL
+   OR contains(lower(name), lower($search)) OR contains(lower(organization), lower($search))
+   OR contains(lower(coalesce(family, '')), lower($search))
 ORDER BY release_date DESC NULLS LAST, name
+LIMIT $limit OFFSET $offset
 """
 
 SCORES_SQL = """
-SELECT s.model, s.benchmark, s.setting, s.value, s.source_url, s.note,
-       m.organization, m.total_params_b, m.active_params_b, m.architecture, m.release_date, m.open_weights
-FROM scores s JOIN models m ON m.name = s.model
-WHERE ($benchmark IS NULL OR s.benchmark = $benchmark)
-  AND ($setting IS NULL OR s.setting = $setting)
-ORDER BY s.benchmark, s.value DESC, s.model, s.setting
+SELECT model, benchmark, setting, value, source_url, note, organization, total_params_b, active_params_b,
+       architecture, release_date, open_weights, count(*) OVER () AS total
+FROM scored
+WHERE ($benchmark IS NULL OR benchmark = $benchmark)
+  AND ($setting IS NULL OR setting = $setting)
+  AND ($search IS NULL OR contains(lower(model), lower($search)) OR contains(lower(setting), lower($search)))
+ORDER BY benchmark, value DESC, model, setting
+LIMIT $limit OFFSET $offset
 """
 
 ALIASES_SQL = "SELECT alias, model FROM aliases ORDER BY model, alias"
@@ -64,13 +72,17 @@ def benchmarks(store: Store) -> pd.DataFrame:
     return store.query(BENCHMARKS_SQL)
 
 
-def models(store: Store) -> pd.DataFrame:
-    return store.query(MODELS_SQL)
+def models(store: Store, search: str | None = None, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """Models newest first, optionally those whose name, organization or family contains `search`, one page."""
+    return store.query(MODELS_SQL, {"search": search or None, "limit": limit, "offset": offset})
 
 
-def scores(store: Store, benchmark: str | None = None, setting: str | None = None) -> pd.DataFrame:
-    """Scores joined to their model's facts, optionally for one benchmark and setting."""
-    return store.query(SCORES_SQL, {"benchmark": benchmark, "setting": setting})
+def scores(store: Store, benchmark: str | None = None, setting: str | None = None, search: str | None = None,
+           limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """Scores joined to their model's facts, optionally for one benchmark and setting or matching `search`
+    (model or setting), one page: by benchmark, best first."""
+    return store.query(SCORES_SQL, {"benchmark": benchmark, "setting": setting, "search": search or None,
+                                    "limit": limit, "offset": offset})
 
 
 def aliases(store: Store) -> pd.DataFrame:

@@ -209,6 +209,35 @@ def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, 
                        file_name=file_name, mime="text/csv", icon=":material/download:", key=f"{key}_csv")
 
 
+def paged_table(fetch: Callable[[str | None, int | None, int], pd.DataFrame], *, key: str, search_help: str,
+                file_name: str, column_config: dict | None = None, rows_per_page: int = TABLE_ROWS) -> None:
+    """A searchable table sent one page at a time, with a CSV download of every matching row.
+
+    ``fetch(search, limit, offset)`` returns the page's rows with a `total` column counting every match
+    (the queries.models / queries.scores listings).
+    """
+    find, pick = st.columns([3, 1], vertical_alignment="bottom")
+    search = find.text_input("Search", key=f"{key}_search", placeholder=search_help, icon=":material/search:").strip()
+    page = pick.number_input("Page", min_value=1, step=1, key=f"{key}_page")
+    rows = fetch(search or None, rows_per_page, (page - 1) * rows_per_page)
+    if rows.empty and page > 1:  # past the end (e.g. a new search matched fewer rows): back to the first page
+        page = 1
+        rows = fetch(search or None, rows_per_page, 0)
+    total = int(rows["total"].iloc[0]) if len(rows) else 0
+    if total == 0:
+        st.info(f"No row matches “{search}”." if search else "This table is empty.", icon=":material/search_off:")
+        return
+    first = (page - 1) * rows_per_page + 1
+    pages = -(-total // rows_per_page)
+    st.caption(f"Rows {first:,}–{first + len(rows) - 1:,} of {total:,}" + (f" · page {page:,} of {pages:,}" if pages > 1 else "")
+               + (f" · matching “{search}”" if search else ""))
+    st.dataframe(rows.drop(columns=["total"]), hide_index=True, width="stretch", column_config=column_config,
+                 key=f"{key}_table")
+    st.download_button(f"Download CSV ({total:,} rows)",
+                       lambda: fetch(search or None, None, 0).drop(columns=["total"]).to_csv(index=False).encode("utf-8"),
+                       file_name=file_name, mime="text/csv", icon=":material/download:", key=f"{key}_csv")
+
+
 def missing_note(count: int, names: list[str], what: str) -> None:
     """'3 models have no MT-Bench score: A, B, C' as a caption (nothing when none are missing)."""
     if not count:

@@ -82,3 +82,39 @@ def test_upload_without_a_date_asks_for_one(fixture_env):
     at.date_input(key="upload_date").set_value("2024-01-09").run()
     assert not at.error
     assert len(at.dataframe[0].value) == 12
+
+
+@pytest.fixture(scope="module")
+def many_models(tmp_path_factory):
+    from superficial import synthetic
+
+    return synthetic.write(tmp_path_factory.mktemp("many"), 1_200, n_editions=3, seed=1)
+
+
+def test_big_tables_are_sent_a_page_at_a_time_and_searchable(monkeypatch, many_models):
+    from superficial.ui import TABLE_ROWS
+
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(many_models.data_dir))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(many_models.content_dir))
+    at = data_page()
+    assert not at.exception
+    models = at.dataframe[0].value
+    assert len(models) == TABLE_ROWS and "total" not in models
+    captions = [c.value for c in at.caption]
+    assert "Rows 1–500 of 1,200 · page 1 of 3" in captions
+    assert any(b.label == "Download CSV (1,200 rows)" for b in at.get("download_button"))
+
+    at.number_input(key="models_page").set_value(3).run()
+    last = at.dataframe[0].value
+    assert len(last) == 200 and "Rows 1,001–1,200 of 1,200 · page 3 of 3" in [c.value for c in at.caption]
+    assert set(last["name"]).isdisjoint(models["name"])
+
+    name = str(models["name"].iloc[0])
+    at.text_input(key="models_search").set_value(name.lower()).run()  # any case; page 3 is past the end now
+    found = at.dataframe[0].value
+    assert name in found["name"].tolist() and len(found) < 50
+    assert all(name.lower() in n.lower() or name.lower() in o.lower() or name.lower() in str(f).lower()
+               for n, o, f in zip(found["name"], found["organization"], found["family"]))
+
+    scores = at.dataframe[1].value
+    assert len(scores) == TABLE_ROWS
