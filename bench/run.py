@@ -3,20 +3,23 @@
     .venv/bin/python bench/run.py [--sizes 100,10000,100000] [--out bench/out/results.md]
 
 For the bundled data and each size (N models × 5 benchmarks, 1,000 editions, made by
-superficial.synthetic and kept under bench/out/synthetic/) it measures every page listed by
-navigation.available_pages():
+superficial.synthetic and kept under bench/out/synthetic/) it measures the store build
+(build.open_or_build: first into an empty cache folder, in a child process; then opened from the cache)
+and every page listed by navigation.available_pages():
 
 - server time of a page run in AppTest: first view (store loaded, queries not cached), a rerun with the
   same widgets, and a filter change (median of two different changes);
 - the bytes each Plotly chart sends (its figure JSON) and the whole page's element bytes;
 - in headless Chromium, time from navigation to the first chart drawn, on a running server (a fresh
-  browser context per page), and once per dataset from a cold server process;
+  browser context per page), and once per dataset from a new server process, twice: with the store
+  build in the cache (a restart) and with an empty cache folder (the first start ever, build included);
 - the server's RSS after visiting every page;
 
 and the same for two references: the floor (bench/floor_app.py, the same number of charts of 10 points
 each) and the naive peer (bench/naive_app.py, the page written the common way: pandas reading the CSV
 files on every rerun). It prints a table with ratios and the targets of issue 7 at the largest size, and
-writes it to --out.
+writes it to --out. Every process it starts uses its own build cache, bench/out/cache
+(SUPERFICIAL_CACHE_DIR), never ~/.cache.
 """
 from __future__ import annotations
 
@@ -46,6 +49,7 @@ from superficial import browser, synthetic  # noqa: E402
 from superficial.navigation import PageInfo, available_pages  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
+CACHE = OUT / "cache"  # the run's own store build cache (SUPERFICIAL_CACHE_DIR of every process it starts)
 FLOOR = ROOT / "bench" / "floor_app.py"
 NAIVE = ROOT / "bench" / "naive_app.py"
 NAIVE_PAGES = {"explore", "efficiency", "compare", "timeline", "editions"}
@@ -123,7 +127,8 @@ class Dataset:
 
     @property
     def env(self) -> dict[str, str]:
-        return {"SUPERFICIAL_DATA_DIR": str(self.data_dir), "SUPERFICIAL_CONTENT_DIR": str(self.content_dir)}
+        return {"SUPERFICIAL_DATA_DIR": str(self.data_dir), "SUPERFICIAL_CONTENT_DIR": str(self.content_dir),
+                "SUPERFICIAL_CACHE_DIR": str(CACHE)}
 
 
 def generator_version() -> str:
@@ -265,37 +270,84 @@ def emit(**message) -> None:
     print(MARK + json.dumps(message, default=str), flush=True)
 
 
+def measure_load() -> dict:
+    """The store build the app way (build.open_or_build), first into an empty cache folder, then reopened.
+
+    The first build runs in a child process (``python -m superficial.build``): its wall time is measured
+    here, its peak RSS and CPU time are the worker's children's (the build is the worker's only child).
+    The build is then moved into the run's cache folder and opened from there as a restarted server would;
+    finally ui.bundled_store opens it once more, so the AppTest runs that follow find the store loaded.
+    """
+    import resource
+    import shutil
+    import tempfile
+
+    from superficial import build, config, queries, ui
+
+    data_dir, content_dir = config.data_dir(), config.content_dir()
+    shared = build.cache_dir()
+    key = build.build_key(data_dir, content_dir)
+    warnings: list[str] = []
+
+    class Collect(logging.Handler):  # the cache's own warnings (not used, damaged build), not data problems
+        def emit(self, record):
+            if record.module == "build":
+                warnings.append(record.getMessage()[:200])
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("superficial")
+    logger.addHandler(handler)
+    logging.disable(logging.NOTSET)
+    shared.mkdir(parents=True, exist_ok=True)
+    empty = Path(tempfile.mkdtemp(prefix="empty-cache-", dir=shared.parent))  # same file system as the cache
+    out: dict = {}
+    try:
+        os.environ["SUPERFICIAL_CACHE_DIR"] = str(empty)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        _, out["cold_build"], out["cold_build_cpu"] = timed(lambda: build.open_or_build(data_dir, content_dir))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out["cold_build_child"] = (empty / key).is_dir()  # else open_or_build fell back to building in process
+        out["child_cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        out["child_peak_rss"] = after.ru_maxrss / 1024 if after.ru_maxrss else None  # KB on Linux
+        out["child_peak_rss_before"] = before.ru_maxrss / 1024  # 0: no earlier child to mix it up with
+        if out["cold_build_child"] and not (shared / key).is_dir():
+            try:
+                os.rename(empty / key, shared / key)  # the same build: no second one for the shared cache
+            except OSError:
+                pass
+        os.environ["SUPERFICIAL_CACHE_DIR"] = str(shared)
+        out["shared_had_build"] = (shared / key).is_dir()
+        if not out["shared_had_build"]:  # not measured as a warm open: it would build
+            build.open_or_build(data_dir, content_dir)
+        mid = resource.getrusage(resource.RUSAGE_CHILDREN)
+        _, out["warm_open"], out["warm_open_cpu"] = timed(lambda: build.open_or_build(data_dir, content_dir))
+        end = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out["warm_open_child"] = (end.ru_utime, end.ru_stime) != (mid.ru_utime, mid.ru_stime)  # should be False
+        store, out["total"], out["total_cpu"] = timed(ui.bundled_store)
+        out["worker_rss"], out["worker_hwm"] = proc_memory(os.getpid())
+    finally:
+        os.environ["SUPERFICIAL_CACHE_DIR"] = str(shared)
+        shutil.rmtree(empty, ignore_errors=True)
+        logger.removeHandler(handler)
+        logging.disable(logging.WARNING)
+    figures = queries.headline_figures(store)
+    out.update(models=figures["models"], scores=figures["scores"], n_editions=len(store.editions),
+               errors=len([p for p in store.problems if p.severity == "error"]), warnings=warnings[:5],
+               cache_dir=str(shared), key=key)
+    return out
+
+
 def worker(job_file: Path) -> int:
     """Run AppTest jobs in this process (started by run_jobs), reporting each run on stdout."""
     logging.disable(logging.WARNING)
     spec = json.loads(job_file.read_text())
     os.environ.update(spec["env"])
     if spec.get("prebuild"):
-        # Build the store the app way (ui.bundled_store), timing its parts.
-        import superficial.store as store_module
-        from superficial import queries, ui
-
-        parts: dict = {}
-
-        def timing(name, fn):
-            def wrapped(*a, **k):
-                result, parts[name], parts[f"{name}_cpu"] = timed(lambda: fn(*a, **k))
-                return result
-            return wrapped
-
-        originals = store_module.read_catalog, store_module.load_editions
-        store_module.read_catalog = timing("catalog", originals[0])
-        store_module.load_editions = timing("editions", originals[1])
         try:
-            store, total, total_cpu = timed(ui.bundled_store)
-        finally:
-            store_module.read_catalog, store_module.load_editions = originals
-        figures = queries.headline_figures(store)
-        emit(kind="load", result={**parts, "total": total, "total_cpu": total_cpu,
-                                  "store": total - parts.get("catalog", 0) - parts.get("editions", 0),
-                                  "models": figures["models"], "scores": figures["scores"],
-                                  "n_editions": len(store.editions),
-                                  "errors": len([p for p in store.problems if p.severity == "error"])})
+            load = measure_load()
+        except Exception as err:  # reported; the pages then load the store in their first view
+            load = {"error": f"{type(err).__name__}: {err}"[:300]}
+        emit(kind="load", result=load)
     for job in spec["jobs"]:
         emit(kind="start", id=job["id"])
         result = measure_apptest(Path(job["script"]), job["query"], job["switch"], job["repeat"], job["timeout"],
@@ -399,12 +451,18 @@ def first_chart(chromium, url: str, timeout: float) -> float | None:
 
 
 def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, int], timeout: float,
-                    first_views: dict[str, float | None]) -> dict:
+                    first_views: dict[str, float | None], build_key: str | None = None,
+                    build_seconds: float | None = None) -> dict:
     """First chart in Chromium for every page, the floor and the naive peer; server boot and RSS.
 
     A page whose first view took longer than ``timeout`` in AppTest is not visited (its first chart
-    cannot come sooner); the cold start is measured on the page with the quickest first view.
+    cannot come sooner); the cold start is measured on the page with the quickest first view, twice:
+    on a server started with the run's cache holding the store build (a restart: ``cold``), and on one
+    started with an empty cache folder (the first start ever: ``cold_empty``, the build included).
     """
+    import shutil
+    import tempfile
+
     from playwright.sync_api import sync_playwright
 
     out: dict = {"pages": {}, "floor": {}, "naive": {}}
@@ -422,7 +480,10 @@ def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, 
                 q = f"?models={ds.compare_models}" if p.url_path == "compare" else ""
                 return q + (("&" if q else "?") + extra if extra else "")
 
-            server = ScriptServer(ROOT / "app.py", ds.env)
+            # (a) A restart: the build is in the run's cache folder (made by the AppTest worker).
+            out["warm_cache"] = None if build_key is None else (CACHE / build_key).is_dir()
+            builds_before = {e.name for e in CACHE.iterdir() if e.is_dir()}
+            server = browser.AppServer(ds.env)  # python -m superficial.serve, as the README runs it
             boot_start = time.perf_counter()
             with server:
                 out["boot"] = time.perf_counter() - boot_start
@@ -435,6 +496,27 @@ def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, 
                 for p in charted:
                     out["pages"][p.url_path] = first_chart(chromium, f"{server.url}/{p.url_path}{query(p)}", timeout)
                 out["rss"], out["hwm"] = proc_memory(server.process.pid)
+            # A build folder new since the worker's: this server built (its files or code changed meanwhile).
+            out["restart_built"] = bool({e.name for e in CACHE.iterdir() if e.is_dir()} - builds_before)
+
+            # (b) The first start ever: an empty cache folder, so the first page waits for the build.
+            if charted:
+                p = charted[0]
+                empty = Path(tempfile.mkdtemp(prefix="empty-cache-", dir=CACHE.parent))
+                try:
+                    server = browser.AppServer({**ds.env, "SUPERFICIAL_CACHE_DIR": str(empty)})
+                    boot_start = time.perf_counter()
+                    with server:
+                        boot = time.perf_counter() - boot_start
+                        allowed = timeout + 3 * (build_seconds or 0)  # the build comes on top of the page
+                        cold = first_chart(chromium, f"{server.url}/{p.url_path}{query(p)}", allowed)
+                        out["cold_empty"] = None if cold is None else boot + cold
+                        out["cold_empty_allowed"] = allowed
+                        out["rss_empty"], out["hwm_empty"] = proc_memory(server.process.pid)
+                    # A build folder in the empty cache: built in a child process, not in the server.
+                    out["empty_built"] = any(e.is_dir() and len(e.name) == 32 for e in empty.iterdir())
+                finally:
+                    shutil.rmtree(empty, ignore_errors=True)
 
             if FLOOR_SEEN.get("browser") is None:  # the floor reads no data: measured once per run
                 floor = ScriptServer(FLOOR, ds.env)
@@ -503,7 +585,9 @@ def measure_dataset(ds: Dataset, pages: list[PageInfo], args) -> dict:
         charts = {p.url_path: len(result["pages"].get(p.url_path, {}).get("charts", [])) for p in pages}
         try:
             firsts = {p.url_path: result["pages"].get(p.url_path, {}).get("first") for p in pages}
-            result["browser"] = measure_browser(ds, pages, charts, args.browser_timeout, firsts)
+            load = result["load"] or {}
+            result["browser"] = measure_browser(ds, pages, charts, args.browser_timeout, firsts, load.get("key"),
+                                                load.get("cold_build"))
         except Exception as err:
             result["browser"] = {"error": f"{type(err).__name__}: {err}", "pages": {}}
             traceback.print_exc()
@@ -530,8 +614,18 @@ def fmt_kb(value: float | None) -> str:
     return f"{value / 1024:,.0f}" if value < 10 * MB else f"{value / MB:,.1f} MB"
 
 
+def fmt_n(value: int | None) -> str:
+    return "?" if value is None else f"{value:,}"
+
+
 def fmt_mb(value: float | None) -> str:
     return "—" if value is None else f"{value:,.0f}"
+
+
+def cold_empty_text(b: dict) -> str:
+    if b.get("cold_empty") is not None:
+        return f"{fmt_s(b['cold_empty'])} s"
+    return f"> {b['cold_empty_allowed']:.0f} s" if b.get("cold_empty_allowed") else "—"
 
 
 def check(ok: bool | None) -> str:
@@ -546,7 +640,9 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
         "",
         f"Machine: {info['nproc']} CPU(s), {info['cpu']}, {info['ram_gb']:.1f} GB RAM, Python {info['python']}. "
         f"Load average at start {info['load'][0]:.1f} (1 min). Timings are wall-clock seconds; a calibration loop "
-        f"(`sum(range(10**7))`) is given per data set: the higher it is, the busier the machine was.",
+        f"(`sum(range(10**7))`) is given per data set: the higher it is, the busier the machine was. "
+        f"Store builds are cached in {CACHE.relative_to(ROOT) if CACHE.is_relative_to(ROOT) else CACHE} "
+        f"(SUPERFICIAL_CACHE_DIR of every process started), never in ~/.cache.",
         "",
         "Columns. **first**: first view of the page in a new session (store loaded, queries not yet cached); "
         "**rerun**: the same view again; **filter**: median of two filter changes (size range on the benchmark "
@@ -567,12 +663,18 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
         load = r["load"] or {}
         lines += [f"## {r['label']} models" if r["label"] != "bundled" else "## bundled data", ""]
         lines.append(
-            f"Data: {load.get('models', '?'):,} models, {load.get('scores', '?'):,} scores, "
-            f"{load.get('n_editions', '?'):,} editions, {load.get('errors', '?')} problems. "
-            f"Loading in the app process (ui.bundled_store): {fmt_s(load.get('total'))} s — CSV files read and "
-            f"validated {fmt_s(load.get('catalog'))} s (CPU {fmt_s(load.get('catalog_cpu'))} s), editions "
-            f"{fmt_s(load.get('editions'))} s, DuckDB store built {fmt_s(load.get('store'))} s. "
-            f"Calibration {r['calibration']:.2f} s, load average {r['load_avg_start']:.1f} → {r['load_avg_end']:.1f}.")
+            f"Data: {fmt_n(load.get('models'))} models, {fmt_n(load.get('scores'))} scores, "
+            f"{fmt_n(load.get('n_editions'))} editions, {fmt_n(load.get('errors'))} problems. "
+            f"Store (build.open_or_build): first build into an empty cache folder {fmt_s(load.get('cold_build'))} s "
+            + (f"in a child process (its CPU {fmt_s(load.get('child_cpu'))} s, peak RSS "
+               f"{fmt_mb(load.get('child_peak_rss'))} MB)" if load.get("cold_build_child")
+               else "⚠ not in a child process (the cache was not used: built in the calling process)")
+            + f"; opened from the warm cache {fmt_s(load.get('warm_open'))} s"
+            + (" ⚠ (a child process ran: not an open only)" if load.get("warm_open_child") else "")
+            + f", through ui.bundled_store {fmt_s(load.get('total'))} s."
+            + (f" Warnings: {'; '.join(load['warnings'])}." if load.get("warnings") else "")
+            + (f" ⚠ Store measurement failed: {load['error']}." if load.get("error") else "")
+            + f" Calibration {r['calibration']:.2f} s, load average {r['load_avg_start']:.1f} → {r['load_avg_end']:.1f}.")
         b = r.get("browser") or {}
         if b:
             lines.append(
@@ -580,8 +682,16 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
                 f"{fmt_mb(b.get('rss_cold'))} MB after the first page), "
                 f"floor {fmt_mb(b.get('floor_rss'))} MB, naive {fmt_mb(b.get('naive_rss'))} MB (peak "
                 f"{fmt_mb(b.get('naive_hwm'))}, after {b.get('naive_cold_page', '—')} only). Cold start to first chart "
-                f"(server process start, then the page): app {fmt_s(b.get('cold'))} s ({b.get('cold_page', '—')}), "
-                f"floor {fmt_s(b.get('floor_cold'))} s ({fmt_ratio(b.get('cold'), b.get('floor_cold'))}), "
+                f"(server process start, then the page): app with the store build cached (a restart) "
+                f"{fmt_s(b.get('cold'))} s ({b.get('cold_page', '—')}"
+                + ("" if b.get("warm_cache") in (True, None) else "; ⚠ the build was not in the cache")
+                + ("; ⚠ yet this server built the store: files or code changed during the run"
+                   if b.get("restart_built") else "")
+                + f"), floor {fmt_s(b.get('floor_cold'))} s ({fmt_ratio(b.get('cold'), b.get('floor_cold'))}); "
+                f"app first start with an empty cache folder (build included) {cold_empty_text(b)} "
+                f"({fmt_ratio(b.get('cold_empty'), b.get('floor_cold'))} the floor"
+                + ("" if b.get("empty_built") in (True, None) else "; ⚠ no build in the cache folder afterwards")
+                + f"; server RSS then {fmt_mb(b.get('rss_empty'))} MB, peak {fmt_mb(b.get('hwm_empty'))}); "
                 f"naive {fmt_s(b.get('naive_cold'))} s ({b.get('naive_cold_page', '—')}). First chart on a running "
                 f"server: floor {fmt_s(b.get('floor_warm'))} s."
                 + (f" Browser error: {b['error']}" if b.get("error") else ""))
@@ -650,7 +760,8 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
                                        else naive["filter"] >= 5 * p["filter"], fmt_ratio(naive.get("filter"), p.get("filter"))),
             "no chart > 1 MB": (None if not charts else max(charts) <= MB, fmt_kb(max(charts)) + " KB" if charts else "—"),
             "first chart ≤ 2× floor": (ok(bchart, 2, bfloor), fmt_ratio(bchart, bfloor)),
-            "RSS ≤ 500 MB": (None if b.get("rss") is None else b["rss"] <= 500, f"{fmt_mb(b.get('rss'))} MB"),
+            "RSS ≤ 500 MB": (None if b.get("rss") is None else b["rss"] <= 500,
+                             "—" if b.get("rss") is None else f"{fmt_mb(b['rss'])} MB (peak {fmt_mb(b.get('hwm'))})"),
         }
         cells = []
         for name, (passed, shown) in checks.items():
@@ -658,6 +769,18 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
             if passed is False:
                 misses.append(f"{page.title}: {name} ({shown})")
         lines.append(f"| {page.title} | " + " | ".join(cells) + " |")
+    if b:  # one server start per data set: judged on a restart (build cached), the first start shown beside it
+        cold, floor_cold = b.get("cold"), b.get("floor_cold")
+        if cold is None and b.get("cold_page") and not b.get("error"):
+            cold = args.browser_timeout  # no chart within the timeout: at least this
+        passed = None if cold is None or floor_cold is None else cold <= 2 * floor_cold
+        lines += ["", f"Cold start to first chart ≤ 2× floor (server started with the store build cached): "
+                      f"{check(passed)} {fmt_s(cold)} s vs {fmt_s(floor_cold)} s ({fmt_ratio(cold, floor_cold)}, "
+                      f"{b.get('cold_page', '—')}). Not a target, for information: the first start ever, "
+                      f"with an empty cache folder, {cold_empty_text(b)} "
+                      f"({fmt_ratio(b.get('cold_empty'), floor_cold)})."]
+        if passed is False:
+            misses.append(f"cold start to first chart ≤ 2× floor ({fmt_ratio(cold, floor_cold)})")
     lines += ["", "Misses: " + ("; ".join(misses) if misses else "none") + ".", ""]
     return "\n".join(lines)
 
@@ -682,6 +805,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         return worker(args.worker)
     logging.getLogger("superficial").setLevel(logging.ERROR)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    os.environ["SUPERFICIAL_CACHE_DIR"] = str(CACHE)  # never ~/.cache: every process started inherits it
     started = time.perf_counter()
     info = machine()
     wanted = {p.strip() for p in args.pages.split(",") if p.strip()}
