@@ -19,7 +19,8 @@ if queries.filtered_count(store, filters)["models"] == 0:
             icon=":material/filter_alt_off:")
     st.stop()
 
-data = shared(efficiency.view)(store, filters, benchmark, setting)  # computed once per parameters, not copied
+# Computed once per parameters and shared, not copied; two kept (80,000 rows each at 100k models).
+data = shared(efficiency.view, max_entries=2)(store, filters, benchmark, setting)
 rows, frontier = data.rows, data.frontier
 missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
 missing_note(*data.unsized, "disclosed size")
@@ -46,9 +47,9 @@ else:
 
 st.subheader(f"{benchmark} ({setting}) against size", anchor=False)
 event = st.plotly_chart(
-    shared(efficiency.scatter)(data, benchmark=benchmark, x_title=f"billions of {sized_by} (log scale)",
-                               highlight=tuple(m for m in (a, b) if m),
-                               colors=charts.color_map(queries.filter_options(store)["orgs"])),
+    shared(efficiency.scatter, max_entries=2)(
+        data, benchmark=benchmark, x_title=f"billions of {sized_by} (log scale)",
+        highlight=tuple(m for m in (a, b) if m), colors=charts.color_map(queries.filter_options(store)["orgs"])),
     theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"), key="chart_efficiency",
     config={"displayModeBar": False})
 st.caption(f"Dotted line: the Pareto frontier — {len(frontier)} models no smaller model beats "

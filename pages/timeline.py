@@ -20,7 +20,8 @@ if queries.filtered_count(store, filters)["models"] == 0:
             icon=":material/filter_alt_off:")
     st.stop()
 
-data = shared(timeline.view)(store, filters, benchmark, setting)  # computed once per parameters, not copied
+# Computed once per parameters and shared, not copied; two kept (80,000 rows each at 100k models).
+data = shared(timeline.view, max_entries=2)(store, filters, benchmark, setting)
 scores, editions = data.scores, data.editions
 colors = charts.color_map(queries.filter_options(store)["orgs"]) if color_by == "organization" else None
 missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
@@ -30,8 +31,9 @@ if data.dated == 0:
             icon=":material/search_off:")
     st.stop()
 
-event = st.plotly_chart(shared(timeline.scatter)(data, benchmark=f"{benchmark} ({setting})", color_by=color_by,
-                                                 colors=colors),
+figure = shared(timeline.scatter, max_entries=2)(data, benchmark=f"{benchmark} ({setting})", color_by=color_by,
+                                                 colors=colors)
+event = st.plotly_chart(figure,
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_timeline", config={"displayModeBar": False})
 st.caption(f"Dashed lines: newsletter editions (the newest {charts.EDITION_LINKS} numbered: click one to read it; "

@@ -120,33 +120,45 @@ def _column(frame: pd.DataFrame, name: str) -> list:
     return frame[name].tolist() if name in frame else [None] * len(frame)
 
 
-def _dense_hover_rows(frame: pd.DataFrame, color_by: str) -> list[list[str]]:
-    """Short customdata for dense scatters: model, setting, group · weights · size (the table has the rest)."""
+def _dense_hover_rows(frame: pd.DataFrame, color_by: str, with_setting: bool) -> list[list[str]]:
+    """Short customdata for dense scatters: model, group · weights · size, and the setting when they differ
+    (the table has the rest; every byte here is sent once per point)."""
     sizes = [params_label(t, a) for t, a in zip(_column(frame, "total_params_b"), _column(frame, "active_params_b"))]
     groups = frame[color_by].fillna("not stated").astype(str)
-    return [[m, s, f"{html.escape(g)} · {weights_label(w)} · {size}"]
-            for m, s, g, w, size in zip(frame["model"], frame["setting"], groups, frame["open_weights"], sizes)]
+    facts = [f"{html.escape(g)} · {weights_label(w)} · {size}" for g, w, size in zip(groups, frame["open_weights"], sizes)]
+    if with_setting:
+        return [[m, f, s] for m, f, s in zip(frame["model"], facts, frame["setting"])]
+    return [[m, f] for m, f in zip(frame["model"], facts)]
 
 
 def _symbols(open_weights) -> list[str]:
     return ["circle" if ow is True else "circle-open" for ow in open_weights]
 
 
+SETTING = "{setting}"  # where a dense scatter's hovertemplate names the setting
+
+
 def _dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str, str] | None,
                   sizes, hovertemplate: str) -> list[dict]:
     """WebGL markers: one trace per colour group, or above MAX_LEGEND groups one trace coloured point by point.
 
-    ``xs(rows)`` and ``sizes(rows)`` give the x values and marker sizes of some rows.
+    ``xs(rows)`` and ``sizes(rows)`` give the x values and marker sizes of some rows. ``hovertemplate`` has
+    the model as customdata[0], the group, weights and size as customdata[1], and SETTING where the
+    setting goes: written once when every point shares it, else read per point.
     """
+    settings = frame["setting"].unique()
+    shared_setting = len(settings) == 1
+    hovertemplate = hovertemplate.replace(SETTING, html.escape(str(settings[0])) if shared_setting else "%{customdata[2]}")
     keys = frame[color_by].fillna("not stated").astype(str)
     if keys.nunique() > MAX_LEGEND:  # (counted before splitting: hundreds of groups are slow to split)
         palette = {**color_map(keys), **(colors or {})}
         parts = [(f"models (coloured by {color_by})", frame, [palette[k] for k in keys])]
     else:
         parts = [(key, group, (colors or {}).get(key)) for key, group in frame.groupby(keys, sort=False)]
+    # Symbols by number (0 circle, 100 circle-open): a few bytes a point instead of a word.
     return [dict(type="scattergl", name=name, x=xs(rows), y=rows["value"].tolist(), mode="markers",
-                 marker=dict(size=sizes(rows), color=color, symbol=_symbols(rows["open_weights"])),
-                 customdata=_dense_hover_rows(rows, color_by), hovertemplate=hovertemplate)
+                 marker=dict(size=sizes(rows), color=color, symbol=[0 if ow is True else 100 for ow in rows["open_weights"]]),
+                 customdata=_dense_hover_rows(rows, color_by, not shared_setting), hovertemplate=hovertemplate)
             for name, rows, color in parts]
 
 
@@ -178,7 +190,7 @@ def more_note(layout: dict, hidden: int, shown: int, where: str = " (see the tab
 
 
 def thin(frame: pd.DataFrame, x: str, y: str, keep: Iterable[str] = (), *, log_x: bool = False,
-         cells: tuple[int, int] = (120, 80)) -> tuple[pd.DataFrame, int]:
+         cells: tuple[int, int] = (100, 60)) -> tuple[pd.DataFrame, int]:
     """Above MAX_POINTS rows, one row per cell of a ``cells`` grid over the plot plus the ``keep`` models; and how many were left out.
 
     Points that would be drawn on top of each other are merged; the table beside the chart keeps every row.
@@ -286,7 +298,7 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
         data += _dense_traces(rows, lambda r: r["params_b"].tolist(), color_by=color_by, colors=colors,
                               sizes=lambda r: [12 if m in on_frontier else 6 for m in r["model"]],
                               hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · "
-                                             "%{customdata[1]}<br>%{customdata[2]}<extra></extra>"))
+                                             f"{SETTING}<br>%{{customdata[1]}}<extra></extra>"))
         labelled = rows[rows["model"].isin(named)]
         data.append(dict(
             type="scatter", name="named", x=labelled["params_b"].tolist(), y=labelled["value"].tolist(),
@@ -451,7 +463,7 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
         data += _dense_traces(frame, lambda r: _days(r["release_date"]), color_by=color_by, colors=colors,
                               sizes=lambda r: 7,
                               hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · "
-                                             "%{customdata[1]}<br>%{customdata[2]}<extra></extra>"))
+                                             f"{SETTING}<br>%{{customdata[1]}}<extra></extra>"))
         labelled = frame[frame["model"].isin(named)]
         data.append(dict(
             type="scatter", name="records", x=_days(labelled["release_date"]), y=labelled["value"].tolist(),
@@ -487,9 +499,8 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
                          showlegend=False))
         data.append(dict(type="scatter", name="editions", x=days, y=[1] * len(days), yaxis="y2", mode="markers",
                          marker=dict(symbol="triangle-down", size=8, color="rgba(128,128,128,0.8)"),
-                         customdata=[[f"{label} · {html.escape(str(title))}", slug]
-                                     for label, title, slug in zip(labels, dated["title"], dated["slug"])],
-                         hovertemplate="%{customdata[0]}<br>published %{x|%d %b %Y}<extra></extra>", showlegend=False))
+                         customdata=[f"{label} · {html.escape(str(title))}" for label, title in zip(labels, dated["title"])],
+                         hovertemplate="%{customdata}<br>published %{x|%d %b %Y}<extra></extra>", showlegend=False))
         newest = sorted(zip(days, labels, dated["title"], dated["slug"]), reverse=True)[:edition_links]
         for day, label, title, slug in newest:
             href = edition_href.format(slug=slug)

@@ -55,6 +55,8 @@ LIMIT $limit OFFSET $offset
 
 ALIASES_SQL = "SELECT alias, model FROM aliases ORDER BY model, alias"
 
+MODEL_NAMES_SQL = "SELECT name, family FROM models ORDER BY name"
+
 
 def headline_figures(store: Store) -> dict[str, int]:
     """Counts shown on the home page: models, scores, benchmarks, editions, sources."""
@@ -83,6 +85,11 @@ def scores(store: Store, benchmark: str | None = None, setting: str | None = Non
     (model or setting), one page: by benchmark, best first."""
     return store.query(SCORES_SQL, {"benchmark": benchmark, "setting": setting, "search": search or None,
                                     "limit": limit, "offset": offset})
+
+
+def model_names(store: Store) -> pd.DataFrame:
+    """Every model's name and family (what the mention matcher needs, not every column)."""
+    return store.query(MODEL_NAMES_SQL)
 
 
 def aliases(store: Store) -> pd.DataFrame:

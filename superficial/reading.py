@@ -194,7 +194,7 @@ def side_charts(store: Store, highlight: list[str], as_of: dt.date | None, q=que
 
 def matcher(store: Store) -> Matcher:
     """The mention matcher for every model, alias and family in the store (build once per store, reuse)."""
-    return Matcher(queries.models(store), queries.aliases(store))
+    return Matcher(queries.model_names(store), queries.aliases(store))
 
 
 def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
@@ -205,10 +205,9 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
     """
     content_dir = content_dir or config.content_dir()
     blocks = render.parse(edition.body, edition.format)
-    models = q.models(store)
-    names = names or Matcher(models, q.aliases(store))
+    names = names or matcher(store)
     mentions = names.find(render.readable_text(edition.body, edition.format))
-    mentioned = (models.set_index("name").reindex(mentions.models).rename_axis("name").reset_index())
+    mentioned = q.model_facts(store, mentions.models)  # in order of first mention
     mentioned["mentions"] = [mentions.counts[m] for m in mentioned["name"]]
     embeds = {}
     for block in render.walk(blocks):

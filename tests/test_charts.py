@@ -207,7 +207,7 @@ def test_timeline_marks_each_dated_edition_with_a_link(fixture_store):
     assert lines["x"] == ["2023-12-17", "2023-12-17", None, "2023-12-10", "2023-12-10", None]  # undated left out
     assert lines["yaxis"] == "y2" and fig["layout"]["yaxis2"]["range"] == [0, 1]  # full height, any score scale
     marks = [t for t in fig["data"] if t["name"] == "editions"][0]
-    assert marks["x"] == ["2023-12-17", "2023-12-10"] and marks["customdata"][0][0].startswith("#5 · ")
+    assert marks["x"] == ["2023-12-17", "2023-12-10"] and marks["customdata"][0].startswith("#5 · ")
     links = [a["text"] for a in fig["layout"]["annotations"]]
     assert links[0] == '<a href="editions?edition=2023-12-17-week-5" target="_self">#5</a>'
     assert "edition=2023-12-10-week-4" in links[1]
@@ -355,7 +355,15 @@ def test_dense_scatters_use_webgl_and_name_only_notable_points():
     assert sum(len(t["x"]) for t in eff["data"] if t["type"] == "scattergl") == len(rows)
     labels = [t for t in eff["data"] if t.get("name") == "named"][0]["text"]
     assert set(labels) == set(frontier["model"]) | {"m700"}
-    assert all(len(t["customdata"][0]) == 3 for t in eff["data"] if t["type"] == "scattergl")  # no source URL
+    dense = [t for t in eff["data"] if t["type"] == "scattergl"]
+    assert all(len(t["customdata"][0]) == 2 for t in dense)  # model and facts: no source URL, no repeated setting
+    assert all("· 5-shot<br>" in t["hovertemplate"] for t in dense)  # the one setting, written once
+    rows.loc[rows.index[:3], "setting"] = "0-shot"  # mixed settings: each point names its own
+    mixed = charts.efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p").to_plotly_json()
+    dense = [t for t in mixed["data"] if t["type"] == "scattergl"]
+    assert {c[2] for t in dense for c in t["customdata"]} == {"0-shot", "5-shot"}
+    assert all("%{customdata[2]}" in t["hovertemplate"] for t in dense)
+    assert {s for t in dense for s in t["marker"]["symbol"]} == {0, 100}  # circle (open weights), circle-open
     timeline = charts.timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]),
                                        benchmark="MMLU").to_plotly_json()
     assert {t["type"] for t in timeline["data"] if t.get("name") in ("X", "Y")} == {"scattergl"}
@@ -405,4 +413,4 @@ def test_dense_scatters_with_many_groups_draw_one_trace_coloured_per_point():
     points = [t for t in fig["data"] if t["type"] == "scattergl"]
     assert len(points) == 1 and len(points[0]["x"]) == len(rows)
     assert points[0]["marker"]["color"][:2] == [colors["org0"], colors["org1"]]
-    assert points[0]["customdata"][1][2].startswith("org1 · closed weights")
+    assert points[0]["customdata"][1][1].startswith("org1 · closed weights")
