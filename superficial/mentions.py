@@ -27,6 +27,10 @@ class Mentions:
     family_counts: dict[str, int] = field(default_factory=dict)
 
 
+_PIECES = re.compile(r"[\s\-]+")  # spaces and hyphens separate a term's pieces
+_FIRST_WORD = re.compile(r"[\s\-]*(\w+)")  # the first word of a term's first piece, when it starts with one
+
+
 def _term_pattern(term: str) -> str:
     """A term as a regex: spaces and hyphens interchangeable, any run of whitespace allowed."""
     pieces = re.split(r"[\s\-]+", term.strip())
@@ -52,21 +56,23 @@ class Matcher:
         # Terms are indexed by the first word of their first piece, which a match starts with and ends
         # at a non-word character (inside the piece, a separator, or the term's end): a whole word of
         # the text. So find() looks up the text's words (hundreds), not every term (77,000 at 10,000 models).
-        self._by_word: dict[str, list[tuple[str, list[str]]]] = {}
-        self._loose: list[tuple[str, list[str]]] = []  # terms not starting with a word character
+        # Only the terms are kept per word; their pieces are split again for the few candidates (a list of
+        # pieces per term cost 35 MB at 100,000 models).
+        self._by_word: dict[str, list[str]] = {}
+        self._loose: list[str] = []  # terms not starting with a word character
         for term in terms:
-            pieces = [p for p in re.split(r"[\s\-]+", term.casefold()) if p]
-            first = re.match(r"\w+", pieces[0]) if pieces else None
+            first = _FIRST_WORD.match(term.casefold())
             if first:
-                self._by_word.setdefault(first.group(), []).append((term, pieces))
+                self._by_word.setdefault(first.group(1), []).append(term)
             else:
-                self._loose.append((term, pieces))
+                self._loose.append(term)
 
     def _regex(self, text: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         """The longest-first alternation of the terms whose pieces all occur in ``text`` (case-folded)."""
         folded = text.casefold()
-        candidates = [c for word in set(re.findall(r"\w+", folded)) for c in self._by_word.get(word, ())]
-        found = [t for t, pieces in candidates + self._loose if all(p in folded for p in pieces)]
+        candidates = [t for word in set(re.findall(r"\w+", folded)) for t in self._by_word.get(word, ())]
+        found = [t for t in candidates + self._loose
+                 if all(p in folded for p in _PIECES.split(t.casefold()) if p)]
         ordered = sorted(found, key=lambda t: (-len(t), t))
         index = {f"t{i}": self.terms[term] for i, term in enumerate(ordered)}
         body = "|".join(f"(?P<t{i}>{_term_pattern(term)})" for i, term in enumerate(ordered)) or r"(?!x)x"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 
+import pyarrow
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
@@ -18,6 +19,9 @@ from superficial.config import ROOT
 
 def main(argv: list[str]) -> None:
     PagesManager.uses_pages_directory = False
+    # pandas keeps text in Arrow memory; Arrow's default pool (mimalloc) keeps what is freed, the system
+    # allocator gives it back: at 100,000 models the server ended at 372 MB instead of 569 after every page.
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *argv]
     cli.main()
 
