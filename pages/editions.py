@@ -3,7 +3,7 @@ import streamlit as st
 
 from superficial import reading, render
 from superficial.display import long_date, params_label
-from superficial.ui import get_store, shared, show_problems
+from superficial.ui import get_store, shared, shared_queries, show_problems
 
 CALLOUTS = {  # style -> (Streamlit callout, icon)
     "note": (st.info, ":material/info:"),
@@ -126,8 +126,8 @@ with side_col:
                       if dated else "This edition has no publish date, so there is no week to go back to.")
 
 # One view per edition and toggle, shared by every reader (never mutated).
-# The view's queries run uncached: the view itself is cached, and the side charts' boards are big.
-view = shared(reading.edition_view, max_entries=32)(store, edition, as_of_edition=as_of,
+# One view per edition and toggle; its queries' results shared, not copied (the side charts' boards are big).
+view = shared(reading.edition_view, max_entries=32)(store, edition, as_of_edition=as_of, q=shared_queries,
                                                     names=shared(reading.matcher)(store))
 
 with st.sidebar:

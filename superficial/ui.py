@@ -281,6 +281,7 @@ def _hash_funcs() -> dict:
         # An edition comes from the store passed beside it (its key changes with any file): its slug and path
         # name it. The matcher and the cached queries are one object per store and per process.
         Edition: lambda edition: (edition.slug, edition.path), Matcher: id, _CachedQueries: lambda q: "cached",
+        _SharedQueries: lambda q: "shared",
     }
 
 
@@ -319,3 +320,17 @@ class _CachedQueries:
 
 
 cached_queries = _CachedQueries()
+
+
+class _SharedQueries:
+    """``superficial.queries`` with every function's result shared, never copied: for callers that only read
+    big results (the Editions page's side charts read 80,000-row boards at 100,000 models)."""
+
+    def __getattr__(self, name: str):
+        from superficial import queries
+
+        value = getattr(queries, name)
+        return shared(value) if callable(value) and getattr(value, "__module__", "") == queries.__name__ else value
+
+
+shared_queries = _SharedQueries()
