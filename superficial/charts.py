@@ -19,6 +19,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from superficial.display import is_missing, params_label
+from superficial.frames import sort_rows
 
 CLOSED_PATTERN = "/"  # bars of models whose weights are not open are hatched
 ROW_HEIGHT = 26
@@ -238,7 +239,7 @@ def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organiz
     `more` models left out of it). With `label_setting` each bar's text names the setting it comes from
     ("best reported" mode, where settings differ).
     """
-    frame = scores.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
+    frame = sort_rows(scores, ["value", "model"], [False, True])
     wanted = set(highlight)
     frame, hidden = top_rows(frame, wanted)
     data = []
@@ -287,7 +288,7 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
     dense = len(rows) > DENSE_POINTS
     total = len(rows)
     rows, merged = thin(rows, "params_b", "value", named | set(frontier["model"]), log_x=True)
-    rows = rows.sort_values(["params_b", "model"], kind="mergesort")
+    rows = sort_rows(rows, ["params_b", "model"])
     data = [dict(
         type="scatter", name="Pareto frontier", x=frontier["params_b"].tolist(), y=frontier["value"].tolist(),
         mode="lines", line=dict(shape="hv", width=2, dash="dot"), customdata=[[m] for m in frontier["model"]],
@@ -359,7 +360,7 @@ def moe_params(models: pd.DataFrame, more: int = 0) -> go.Figure:
 
 def per_billion_bars(rows: pd.DataFrame, *, benchmark: str, top: int = 15) -> go.Figure:
     """The models with the most points per billion parameters, best at the top."""
-    frame = rows.sort_values(["per_billion", "model"], ascending=[False, True], kind="mergesort").head(top)
+    frame = sort_rows(rows, ["per_billion", "model"], [False, True]).head(top)
     data = [dict(
         type="bar", orientation="h", x=frame["per_billion"].round(2).tolist(), y=frame["model"].tolist(),
         text=[f"{v:.1f}" for v in frame["per_billion"]], textposition="auto",
@@ -432,8 +433,7 @@ def compare_bars(scores: pd.DataFrame, models: list[str], colors: Mapping[str, s
 
 def records(scores: pd.DataFrame) -> pd.DataFrame:
     """The rows that beat every score released before them (the state of the art over time), oldest first."""
-    frame = scores[scores["release_date"].notna()].sort_values(["release_date", "value"], ascending=[True, False],
-                                                               kind="mergesort")
+    frame = sort_rows(scores[scores["release_date"].notna()], ["release_date", "value"], [True, False])
     keep, best = [], float("-inf")
     for index, value in zip(frame.index, frame["value"]):
         if value > best:
@@ -458,7 +458,7 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
     overall and among open-weight models. Every edition line is one trace (hover: its title), so a
     thousand editions cost kilobytes, not a shape and a label each.
     """
-    frame = scores[scores["release_date"].notna()].sort_values(["release_date", "model"], kind="mergesort")
+    frame = sort_rows(scores[scores["release_date"].notna()], ["release_date", "model"])
     named = set(frame["model"]) if len(frame) <= LABEL_ALL_UP_TO else (
         set(records(frame)["model"]) | set(records(frame[frame["open_weights"] == True])["model"]))  # noqa: E712
     dense = len(frame) > DENSE_POINTS

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from superficial.display import is_missing
+from superficial.frames import sort_rows
 
 
 def sized(scores: pd.DataFrame, x: str = "params_b") -> pd.DataFrame:
@@ -24,7 +25,7 @@ def pareto_frontier(scores: pd.DataFrame, x: str = "params_b", y: str = "value")
     if rows.empty:
         return rows
     # Smallest first; among equal sizes the best first, so only it can join the frontier.
-    rows = rows.sort_values([x, y, "model"], ascending=[True, False, True], kind="mergesort")
+    rows = sort_rows(rows, [x, y, "model"], [True, False, True])
     keep, best = [], -math.inf
     for index, value in zip(rows.index, rows[y]):
         if value > best:
@@ -38,7 +39,7 @@ def with_efficiency(scores: pd.DataFrame, x: str = "params_b", y: str = "value")
     rows = sized(scores, x)
     rows["per_billion"] = rows[y] / rows[x]
     rows["on_frontier"] = rows.index.isin(pareto_frontier(rows, x, y).index)
-    return rows.sort_values(["per_billion", "model"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    return sort_rows(rows, ["per_billion", "model"], [False, True]).reset_index(drop=True)
 
 
 def _times(ratio: float) -> str:
@@ -112,7 +113,7 @@ def pair_choices(rows: pd.DataFrame, frontier: pd.DataFrame, wanted: list[str | 
     """Models for the A/B pickers, smallest first: all of them, or above `limit` the frontier, the `wanted`
     ones (the default pair, the URL's picks) and the best-scoring models up to `limit`."""
     if len(rows) <= limit:
-        return rows.sort_values(["params_b", "model"], kind="mergesort")["model"].tolist()
+        return sort_rows(rows, ["params_b", "model"])["model"].tolist()
     keep = set(frontier["model"]) | {w for w in wanted if w}
     # Only the best scores need sorting (a full sort of 80,000 names is slow): a margin for ties at the cut.
     best = rows.nlargest(limit + len(keep), "value", keep="all")
@@ -165,4 +166,4 @@ def choices_with(view: EfficiencyView, wanted: list[str | None]) -> list[str]:
     if not extra:
         return view.choices
     keep = set(view.choices) | extra
-    return [m for m in view.rows.sort_values(["params_b", "model"], kind="mergesort")["model"] if m in keep]
+    return [m for m in sort_rows(view.rows, ["params_b", "model"])["model"] if m in keep]
