@@ -36,8 +36,8 @@ figure = shared(timeline.scatter, max_entries=2)(data, benchmark=f"{benchmark} (
 event = st.plotly_chart(figure,
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_timeline", config={"displayModeBar": False})
-st.caption(f"Dashed lines: newsletter editions (the newest {charts.EDITION_LINKS} numbered: click one to read it; "
-           "hover the triangles for the others). Filled points: open weights.")
+st.caption(f"Triangles along the top: newsletter editions (hover for the title); the newest {charts.EDITION_LINKS} "
+           "also have a dashed line and their number: click it to read the edition. Filled points: open weights.")
 
 dated = editions[editions["publish_date"].notna()]
 if not dated.empty:

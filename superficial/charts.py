@@ -216,7 +216,7 @@ def merged_note(layout: dict, merged: int, total: int) -> dict:
     """Say under a thinned scatter how many overlapping points were merged."""
     if merged > 0:
         layout.setdefault("annotations", []).append(
-            _note(f"{total - merged:,} of {total:,} points drawn: overlapping points merged (all in the table)"))
+            _note(f"{total - merged:,} of {total:,} points drawn: overlapping points merged (every one is in the CSV below)"))
         merge(layout, dict(margin=dict(b=66)))
     return layout
 
@@ -494,12 +494,14 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
     if not dated.empty:
         days = _days(dated["publish_date"])
         labels = [f"#{int(n)}" if not is_missing(n) else str(t) for n, t in zip(dated["number"], dated["title"])]
+        newest = sorted(zip(days, labels, dated["title"], dated["slug"]), reverse=True)[:edition_links]
         xs, ys = [], []
-        for day in days:
+        for day, *_ in newest:
             xs += [day, day, None]
             ys += [0, 1, None]
-        # On a hidden 0–1 axis over the plot, so the lines span its height whatever the scores' range; the
-        # hover sits on one marker per edition at the top (not on every line point: a third of the bytes).
+        # The newest editions as dashed lines with a link each, every edition as a marker along the top with
+        # its title on hover (a line per edition turned a thousand of them into a grey wall). Both on a
+        # hidden 0–1 axis over the plot, so they span its height whatever the scores' range.
         data.append(dict(type="scatter", name="edition lines", x=xs, y=ys, yaxis="y2", mode="lines",
                          line=dict(dash="dash", width=1, color="rgba(128,128,128,0.6)"), hoverinfo="skip",
                          showlegend=False))
@@ -507,7 +509,6 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
                          marker=dict(symbol="triangle-down", size=8, color="rgba(128,128,128,0.8)"),
                          customdata=[f"{label} · {html.escape(str(title))}" for label, title in zip(labels, dated["title"])],
                          hovertemplate="%{customdata}<br>published %{x|%d %b %Y}<extra></extra>", showlegend=False))
-        newest = sorted(zip(days, labels, dated["title"], dated["slug"]), reverse=True)[:edition_links]
         for day, label, title, slug in newest:
             href = edition_href.format(slug=slug)
             annotations.append(dict(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,

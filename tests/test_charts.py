@@ -223,8 +223,8 @@ def test_timeline_links_only_the_newest_editions_and_stays_small():
     links = [a.text for a in fig.layout.annotations]
     assert len(links) == charts.EDITION_LINKS and "#999" in links[0] and "#988" in links[-1]
     lines = [t for t in fig.data if t.name == "edition lines"][0]
-    assert len([x for x in lines.x if x]) == 2000  # every edition still drawn, as one trace
-    assert len([t for t in fig.data if t.name == "editions"][0].x) == 1000
+    assert len([x for x in lines.x if x]) == 2 * charts.EDITION_LINKS  # a line for each linked edition
+    assert len([t for t in fig.data if t.name == "editions"][0].x) == 1000  # every edition a marker, one trace
     assert len(fig.to_json()) < 200_000
 
 
