@@ -4,7 +4,7 @@ import logging
 import streamlit as st
 
 from superficial.navigation import available_pages
-from superficial.ui import upload_notice
+from superficial.ui import hand_back_memory, upload_notice
 
 st.set_page_config(page_title="Superficial Intelligence dashboard", page_icon="📈", layout="wide")
 
@@ -22,3 +22,5 @@ except Exception:  # a failing page gets a polite message; the detail goes to th
     logging.getLogger("superficial").exception("page %s failed", current.title)
     st.error("Sorry — this page ran into a problem and could not be shown. The rest of the dashboard still works.")
     st.page_link(pages[0], label="Back to the home page", icon=":material/home:")
+finally:
+    hand_back_memory()

@@ -19,8 +19,8 @@ if queries.filtered_count(store, filters)["models"] == 0:
             icon=":material/filter_alt_off:")
     st.stop()
 
-# Computed once per parameters and shared, not copied; two kept (80,000 rows each at 100k models).
-data = shared(efficiency.view, max_entries=2)(store, filters, benchmark, setting)
+# Computed once per parameters and shared, not copied; the latest kept (80,000 rows at 100k models).
+data = shared(efficiency.view, max_entries=1)(store, filters, benchmark, setting)
 rows, frontier = data.rows, data.frontier
 missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
 missing_note(*data.unsized, "disclosed size")
@@ -47,7 +47,7 @@ else:
 
 st.subheader(f"{benchmark} ({setting}) against size", anchor=False)
 event = st.plotly_chart(
-    shared(efficiency.scatter, max_entries=2)(
+    shared(efficiency.scatter, max_entries=1)(
         data, benchmark=benchmark, x_title=f"billions of {sized_by} (log scale)",
         highlight=tuple(m for m in (a, b) if m), colors=charts.color_map(queries.filter_options(store)["orgs"])),
     theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"), key="chart_efficiency",

@@ -20,8 +20,8 @@ if queries.filtered_count(store, filters)["models"] == 0:
             icon=":material/filter_alt_off:")
     st.stop()
 
-# Computed once per parameters and shared, not copied; two kept (80,000 rows each at 100k models).
-data = shared(timeline.view, max_entries=2)(store, filters, benchmark, setting)
+# Computed once per parameters and shared, not copied; the latest kept (80,000 rows at 100k models).
+data = shared(timeline.view, max_entries=1)(store, filters, benchmark, setting)
 scores, editions = data.scores, data.editions
 colors = charts.color_map(queries.filter_options(store)["orgs"]) if color_by == "organization" else None
 missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
@@ -31,7 +31,7 @@ if data.dated == 0:
             icon=":material/search_off:")
     st.stop()
 
-figure = shared(timeline.scatter, max_entries=2)(data, benchmark=f"{benchmark} ({setting})", color_by=color_by,
+figure = shared(timeline.scatter, max_entries=1)(data, benchmark=f"{benchmark} ({setting})", color_by=color_by,
                                                  colors=colors)
 event = st.plotly_chart(figure,
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),

@@ -124,9 +124,10 @@ def editions_frame(editions: list[Edition]) -> pd.DataFrame:
     )
 
 
-def _release_memory() -> None:
+def release_memory(collect: bool = True) -> None:
     """Return freed memory to the operating system (Arrow's pool and glibc's heap keep it otherwise)."""
-    gc.collect()  # DataFrames hold reference cycles
+    if collect:
+        gc.collect()  # DataFrames hold reference cycles
     try:
         import pyarrow
 
@@ -214,7 +215,7 @@ class Store:
     @classmethod
     def from_folders(cls, data_dir: Path | str, content_dir: Path | str) -> "Store":
         store = cls(read_catalog(data_dir), load_editions(content_dir))
-        _release_memory()  # the rows read from the files are garbage now
+        release_memory()  # the rows read from the files are garbage now
         return store
 
     @property

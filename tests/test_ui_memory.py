@@ -1,0 +1,18 @@
+"""ui.hand_back_memory: a big process returns freed memory after a page run, a small one skips the cost."""
+from superficial import store, ui
+
+
+def test_memory_is_handed_back_only_above_the_threshold(monkeypatch):
+    calls = []
+    monkeypatch.setattr(store, "release_memory", lambda collect=True: calls.append(collect))
+    monkeypatch.setattr(ui, "HAND_BACK_ABOVE_MB", 10**6)  # this test process is far below a terabyte
+    ui.hand_back_memory()
+    assert calls == []
+    monkeypatch.setattr(ui, "HAND_BACK_ABOVE_MB", 0)  # and above nothing
+    ui.hand_back_memory()
+    assert calls == [False]  # no full garbage collection on the page's time
+
+
+def test_release_memory_runs_without_error():
+    store.release_memory(collect=False)
+    store.release_memory()
