@@ -203,8 +203,9 @@ def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, 
     """
     total = len(rows) if total is None else total
     everything = everything or (lambda: rows)
-    if selected:
-        rows = rows[rows["model"].isin(selected)]
+    if selected:  # from every row, not only the first TABLE_ROWS: a selected model may rank lower
+        rows = (rows if len(rows) >= total else everything())
+        rows = rows[rows["model"].isin(list(selected))]
         st.caption(f"Showing the {len(selected)} model(s) selected in the chart: "
                    f"{', '.join(selected)}. Double-click the chart to clear the selection.")
     elif total > TABLE_ROWS or len(rows) > TABLE_ROWS:
