@@ -69,5 +69,5 @@ st.caption("None: no value reported in that setting. Where a setting has several
 event = st.plotly_chart(shared(charts.compare_bars)(scores, names), theme="streamlit", on_select="rerun",
                         selection_mode=("points",), key="chart_compare", config={"displayModeBar": False})
 st.subheader("Each number with its source", anchor=False)
-score_table(scores[["model", "benchmark", "setting", "value", "source_url", "note"]], value_range=None,
+score_table(scores, columns=["model", "benchmark", "setting", "value", "source_url", "note"], value_range=None,
             file_name="compare.csv", key="compare", selected=charts.selected_models(event))

@@ -125,7 +125,6 @@ with side_col:
                       help="Limit the charts to the models released on or before the edition's publish date."
                       if dated else "This edition has no publish date, so there is no week to go back to.")
 
-# One view per edition and toggle, shared by every reader (never mutated).
 # One view per edition and toggle; its queries' results shared, not copied (the side charts' boards are big).
 view = shared(reading.edition_view, max_entries=32)(store, edition, as_of_edition=as_of, q=shared_queries,
                                                     names=shared(reading.matcher)(store))

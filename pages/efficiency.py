@@ -55,8 +55,8 @@ event = st.plotly_chart(
 st.caption(f"Dotted line: the Pareto frontier — {len(frontier)} models no smaller model beats "
            f"({', '.join(frontier['model'])}). Filled points: open weights; bigger points: on the frontier; "
            "hover any point for its name and source.")
-score_table(rows[["model", "params_b", "value", "per_billion", "on_frontier", "setting", "source_url", "organization",
-                  "reports"]],
+score_table(rows, columns=["model", "params_b", "value", "per_billion", "on_frontier", "setting", "source_url",
+                           "organization", "reports"],
             value_range=value_range, file_name=f"efficiency-{benchmark.lower()}.csv", key="efficiency",
             selected=charts.selected_models(event))
 

@@ -54,6 +54,7 @@ if not dated.empty:
     if len(dated) > len(newest) and has_page:
         st.page_link("pages/editions.py", label=f"All {len(dated):,} editions", icon=":material/library_books:")
 
-score_table(scores[["model", "release_date", "value", "setting", "source_url", "organization", "params_b", "reports"]],
+score_table(scores, columns=["model", "release_date", "value", "setting", "source_url", "organization", "params_b",
+                            "reports"],
             value_range=(info.get("min_value"), info.get("max_value")), key="timeline",
             file_name=f"timeline-{benchmark.lower()}.csv", selected=charts.selected_models(event))

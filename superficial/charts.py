@@ -163,6 +163,13 @@ def _dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str
             for name, rows, color in parts]
 
 
+def _name_labels(name: str, xs: list, rows: pd.DataFrame) -> dict:
+    """A trace of model names written above some points of a dense scatter (whose markers carry no text)."""
+    return dict(type="scatter", name=name, x=xs, y=rows["value"].tolist(), mode="text", text=rows["model"].tolist(),
+                textposition="top center", textfont=dict(size=10), hoverinfo="skip", showlegend=False,
+                customdata=[[m] for m in rows["model"]])
+
+
 def _scatter_type(n_points: int) -> str:
     """WebGL above DENSE_POINTS points (SVG slows to a crawl), SVG below."""
     return "scattergl" if n_points > DENSE_POINTS else "scatter"
@@ -301,11 +308,7 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
                               hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · "
                                              f"{SETTING}<br>%{{customdata[1]}}<extra></extra>"))
         labelled = rows[rows["model"].isin(named)]
-        data.append(dict(
-            type="scatter", name="named", x=labelled["params_b"].tolist(), y=labelled["value"].tolist(),
-            mode="text", text=labelled["model"].tolist(), textposition="top center", textfont=dict(size=10),
-            hoverinfo="skip", showlegend=False, customdata=[[m] for m in labelled["model"]],
-        ))
+        data.append(_name_labels("named", labelled["params_b"].tolist(), labelled))
     else:
         for key, group in _record_groups(rows, color_by):
             models = [r["model"] for r in group]
@@ -471,11 +474,7 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
                               hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · "
                                              f"{SETTING}<br>%{{customdata[1]}}<extra></extra>"))
         labelled = frame[frame["model"].isin(named)]
-        data.append(dict(
-            type="scatter", name="records", x=_days(labelled["release_date"]), y=labelled["value"].tolist(),
-            mode="text", text=labelled["model"].tolist(), textposition="top center", textfont=dict(size=10),
-            hoverinfo="skip", showlegend=False, customdata=[[m] for m in labelled["model"]],
-        ))
+        data.append(_name_labels("records", _days(labelled["release_date"]), labelled))
     else:
         for key, group in _record_groups(frame, color_by):
             models = [r["model"] for r in group]

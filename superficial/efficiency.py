@@ -88,7 +88,7 @@ def default_pair(rows: pd.DataFrame, tolerance: float = 0.02) -> tuple[str, str]
     params = rows["params_b"].to_numpy(dtype=float)
     values = rows["value"].to_numpy(dtype=float)
     best: tuple[float, str, str] | None = None
-    frontier = rows[rows["on_frontier"]].sort_values(["params_b", "model"], kind="mergesort")
+    frontier = rows[rows["on_frontier"]].sort_values(["params_b", "model"], kind="mergesort")  # (a few rows)
     for small_model, small_params, small_value in zip(frontier["model"], frontier["params_b"], frontier["value"]):
         near = np.flatnonzero((params > small_params) & (values <= small_value + slack))
         if near.size == 0:
@@ -165,5 +165,5 @@ def choices_with(view: EfficiencyView, wanted: list[str | None]) -> list[str]:
     extra = {w for w in wanted if w and w not in view.choices}
     if not extra:
         return view.choices
-    keep = set(view.choices) | extra
-    return [m for m in sort_rows(view.rows, ["params_b", "model"])["model"] if m in keep]
+    chosen = view.rows[view.rows["model"].isin([*view.choices, *extra])]  # (the few, before sorting)
+    return sort_rows(chosen, ["params_b", "model"])["model"].tolist()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Callable
 
 import pandas as pd
@@ -60,8 +61,6 @@ def hand_back_memory() -> None:
 
     Costs about 5 ms, so only above HAND_BACK_ABOVE_MB (the bundled data's server stays near 250 MB).
     """
-    import os
-
     try:
         with open("/proc/self/statm") as statm:
             resident = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
@@ -194,12 +193,12 @@ TABLE_ROWS = 500  # rows a table sends to the browser; the CSV download has them
 
 def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, file_name: str,
                 key: str, selected: list[str] | None = None, total: int | None = None,
-                everything: Callable[[], pd.DataFrame] | None = None) -> None:
+                everything: Callable[[], pd.DataFrame] | None = None, columns: list[str] | None = None) -> None:
     """The rows behind a chart as a sortable table (score bars, source links) with a CSV download.
 
-    At most TABLE_ROWS rows are drawn. When `rows` are the first of `total` (a query's LIMIT), the CSV is
-    built from `everything()` only when the reader clicks download. With models selected in the chart,
-    only their rows are shown.
+    At most TABLE_ROWS rows are drawn, of `columns` (all by default). When `rows` are the first of `total`
+    (a query's LIMIT), the CSV is built from `everything()` only when the reader clicks download. With
+    models selected in the chart, only their rows are shown.
     """
     total = len(rows) if total is None else total
     everything = everything or (lambda: rows)
@@ -211,7 +210,8 @@ def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, 
     elif total > TABLE_ROWS or len(rows) > TABLE_ROWS:
         rows = rows.head(TABLE_ROWS)
         st.caption(f"The first {TABLE_ROWS:,} of {total:,} rows, best first; the CSV download has every row.")
-    rows = rows.drop(columns=["total"], errors="ignore")
+    # Columns picked from the rows shown, not from every row (80,000 of them on every rerun at 100k models).
+    rows = (rows[columns] if columns else rows).drop(columns=["total"], errors="ignore")
     lo, hi = value_range if value_range else (float(rows["value"].min() or 0), float(rows["value"].max() or 1))
     config = {
         "model": st.column_config.TextColumn("model", pinned=True),
@@ -227,8 +227,12 @@ def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, 
     st.dataframe(rows, hide_index=True, width="stretch", column_config={k: v for k, v in config.items() if k in rows},
                  key=f"{key}_table")
     st.download_button(f"Download CSV ({total:,} rows)",
-                       lambda: everything().drop(columns=["total"], errors="ignore").to_csv(index=False).encode("utf-8"),
-                       file_name=file_name, mime="text/csv", icon=":material/download:", key=f"{key}_csv")
+                       lambda: _csv(everything(), columns), file_name=file_name, mime="text/csv",
+                       icon=":material/download:", key=f"{key}_csv")
+
+
+def _csv(rows: pd.DataFrame, columns: list[str] | None = None) -> bytes:
+    return (rows[columns] if columns else rows).drop(columns=["total"], errors="ignore").to_csv(index=False).encode("utf-8")
 
 
 def paged_table(fetch: Callable[[str | None, int | None, int], pd.DataFrame], *, key: str, search_help: str,
@@ -251,12 +255,12 @@ def paged_table(fetch: Callable[[str | None, int | None, int], pd.DataFrame], *,
         return
     first = (page - 1) * rows_per_page + 1
     pages = -(-total // rows_per_page)
-    st.caption(f"Rows {first:,}–{first + len(rows) - 1:,} of {total:,}" + (f" · page {page:,} of {pages:,}" if pages > 1 else "")
-               + (f" · matching “{search}”" if search else ""))
+    st.caption(f"Rows {first:,}–{first + len(rows) - 1:,} of {total:,}"
+               + (f" · page {page:,} of {pages:,}" if pages > 1 else "") + (f" · matching “{search}”" if search else ""))
     st.dataframe(rows.drop(columns=["total"]), hide_index=True, width="stretch", column_config=column_config,
                  key=f"{key}_table")
     st.download_button(f"Download CSV ({total:,} rows)",
-                       lambda: fetch(search or None, None, 0).drop(columns=["total"]).to_csv(index=False).encode("utf-8"),
+                       lambda: _csv(fetch(search or None, None, 0)),
                        file_name=file_name, mime="text/csv", icon=":material/download:", key=f"{key}_csv")
 
 
@@ -302,8 +306,7 @@ def _hash_funcs() -> dict:
         Store: _store_key, EfficiencyView: lambda view: view.key, TimelineView: lambda view: view.key,
         # An edition comes from the store passed beside it (its key changes with any file): its slug and path
         # name it. The matcher and the cached queries are one object per store and per process.
-        Edition: lambda edition: (edition.slug, edition.path), Matcher: id, _CachedQueries: lambda q: "cached",
-        _SharedQueries: lambda q: "shared",
+        Edition: lambda edition: (edition.slug, edition.path), Matcher: id, _Queries: lambda q: q.wrap.__name__,
     }
 
 
@@ -331,28 +334,21 @@ def shared(fn, *, max_entries: int = 8):
     return wrapper
 
 
-class _CachedQueries:
-    """``superficial.queries`` with every function cached: ``from superficial.ui import cached_queries as queries``."""
+class _Queries:
+    """``superficial.queries`` with every function wrapped by ``cached`` or ``shared``."""
+
+    def __init__(self, wrap):
+        self.wrap = wrap
 
     def __getattr__(self, name: str):
         from superficial import queries
 
         value = getattr(queries, name)
-        return cached(value) if callable(value) and getattr(value, "__module__", "") == queries.__name__ else value
+        return self.wrap(value) if callable(value) and getattr(value, "__module__", "") == queries.__name__ else value
 
 
-cached_queries = _CachedQueries()
-
-
-class _SharedQueries:
-    """``superficial.queries`` with every function's result shared, never copied: for callers that only read
-    big results (the Editions page's side charts read 80,000-row boards at 100,000 models)."""
-
-    def __getattr__(self, name: str):
-        from superficial import queries
-
-        value = getattr(queries, name)
-        return shared(value) if callable(value) and getattr(value, "__module__", "") == queries.__name__ else value
-
-
-shared_queries = _SharedQueries()
+# ``from superficial.ui import cached_queries as queries``: each call gets its own copy of the result.
+cached_queries = _Queries(cached)
+# For callers that only read big results (the Editions page's side charts read 80,000-row boards at 100k
+# models): one shared result, never copied.
+shared_queries = _Queries(shared)

@@ -16,12 +16,20 @@ def test_a_selection_shows_its_models_from_every_row():
     assert at.dataframe[0].value["model"].tolist() == ["m3", "m1100"]  # m1100 is past the first 500
 
 
-def _source(selected) -> str:
+def test_only_the_chosen_columns_are_shown():
+    at = AppTest.from_string(_source(["m1100"], columns=["model", "value"]), default_timeout=30).run()
+    assert not at.exception
+    assert at.dataframe[0].value.columns.tolist() == ["model", "value"]
+    assert at.dataframe[0].value["model"].tolist() == ["m1100"]
+
+
+def _source(selected, columns=None) -> str:
     return f"""
 import pandas as pd
 from superficial import ui
 
-rows = pd.DataFrame({{"model": [f"m{{i}}" for i in range(1200)], "value": [float(1200 - i) for i in range(1200)]}})
+rows = pd.DataFrame({{"model": [f"m{{i}}" for i in range(1200)], "value": [float(1200 - i) for i in range(1200)],
+                     "note": "n"}})
 ui.score_table(rows.head(ui.TABLE_ROWS), value_range=(0, 1200), file_name="x.csv", key="t", total=len(rows),
-               everything=lambda: rows, selected={selected!r})
+               everything=lambda: rows, selected={selected!r}, columns={columns!r})
 """
