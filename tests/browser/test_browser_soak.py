@@ -6,10 +6,11 @@ import random
 import threading
 import time
 
-from superficial.browser import CHROMIUM_ARGS, CHROMIUM, READY
-from superficial.navigation import available_pages
-
+import pytest
 from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from superficial.browser import CHROMIUM_ARGS, CHROMIUM, READY, AppServer
+from superficial.navigation import available_pages
 
 PRESETS = ["Edge ≤3B", "Small 3–13B", "Medium 13–70B", "Large >70B"]
 FILTER_PAGES = {"explore", "efficiency", "timeline"}
@@ -69,7 +70,15 @@ async def soak(base_url: str, paths: list[str]) -> dict:
     return report
 
 
-def test_twenty_concurrent_readers_for_a_minute(app_server):
+@pytest.fixture
+def own_server():
+    """A server of its own: the session's shared one carries every earlier browser test's sessions."""
+    with AppServer() as server:
+        yield server
+
+
+def test_twenty_concurrent_readers_for_a_minute(own_server):
+    app_server = own_server
     # The default page lives at "/", not at its url_path.
     paths = ["" if i == 0 else p.url_path for i, p in enumerate(available_pages())]
     paths += ["editions?edition=2023-12-17-some-interesting-things-to-start-the-week-5",
