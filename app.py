@@ -3,14 +3,15 @@ import logging
 
 import streamlit as st
 
-from superficial.navigation import available_pages
-from superficial.ui import hand_back_memory, upload_notice
+from superficial.ui.memory import hand_back_memory
+from superficial.ui.navigation import app_navigation, available_pages
+from superficial.ui.notices import upload_notice
 
 st.set_page_config(page_title="Superficial Intelligence dashboard", page_icon="📈", layout="wide")
 
 pages = [st.Page(p.file, title=p.title, icon=p.icon, url_path=p.url_path, default=(i == 0))
          for i, p in enumerate(available_pages())]
-current = st.navigation(pages)
+current = app_navigation(pages)
 
 with st.sidebar:
     st.caption("**Superficial Intelligence** — the weekly AI newsletter beside the live data it talks about.")

@@ -1,9 +1,9 @@
 """Benchmark the dashboard on synthetic data (issue 7): one command, not part of the tests.
 
-    .venv/bin/python bench/run.py [--sizes 100,10000,100000] [--out bench/out/results.md]
+    .venv/bin/python -m bench.run [--sizes 100,10000,100000] [--out bench/out/results.md]
 
 For the bundled data and each size (N models × 5 benchmarks, 1,000 editions, made by
-superficial.synthetic and kept under bench/out/synthetic/) it measures the store build
+tools.synthetic and kept under bench/out/synthetic/) it measures the store build
 (build.open_or_build: first into an empty cache folder, in a child process; then opened from the cache)
 and every page listed by navigation.available_pages():
 
@@ -24,6 +24,7 @@ writes it to --out. Every process it starts uses its own build cache, bench/out/
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import hashlib
@@ -43,10 +44,9 @@ os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
 os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from superficial import browser, synthetic  # noqa: E402
-from superficial.navigation import PageInfo, available_pages  # noqa: E402
+from superficial.ui.navigation import PageInfo, available_pages  # noqa: E402
+from tools import browser, synthetic  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 CACHE = OUT / "cache"  # the run's own store build cache (SUPERFICIAL_CACHE_DIR of every process it starts)
@@ -150,7 +150,7 @@ def synthetic_dataset(n: int, editions: int, seed: int) -> tuple[Dataset, float]
 
 
 def edition_slugs(content_dir: Path) -> list[str]:
-    from superficial.content import edition_files, slugify
+    from superficial.ingest.content import edition_files, slugify
 
     return [slugify(p.stem) for p in edition_files(content_dir)][:4]
 
@@ -282,7 +282,8 @@ def measure_load() -> dict:
     import shutil
     import tempfile
 
-    from superficial import build, config, queries, ui
+    from superficial import config, ui
+    from superficial.db import build, queries
 
     data_dir, content_dir = config.data_dir(), config.content_dir()
     shared = build.cache_dir()
@@ -311,10 +312,8 @@ def measure_load() -> dict:
         out["child_peak_rss"] = after.ru_maxrss / 1024 if after.ru_maxrss else None  # KB on Linux
         out["child_peak_rss_before"] = before.ru_maxrss / 1024  # 0: no earlier child to mix it up with
         if out["cold_build_child"] and not (shared / key).is_dir():
-            try:
-                os.rename(empty / key, shared / key)  # the same build: no second one for the shared cache
-            except OSError:
-                pass
+            with contextlib.suppress(OSError):  # the same build: no second one for the shared cache
+                os.rename(empty / key, shared / key)
         os.environ["SUPERFICIAL_CACHE_DIR"] = str(shared)
         out["shared_had_build"] = (shared / key).is_dir()
         if not out["shared_had_build"]:  # not measured as a warm open: it would build
@@ -483,7 +482,7 @@ def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, 
             # (a) A restart: the build is in the run's cache folder (made by the AppTest worker).
             out["warm_cache"] = None if build_key is None else (CACHE / build_key).is_dir()
             builds_before = {e.name for e in CACHE.iterdir() if e.is_dir()}
-            server = browser.AppServer(ds.env)  # python -m superficial.serve, as the README runs it
+            server = browser.AppServer(ds.env)  # streamlit run app.py, as scripts/run.sh runs it
             boot_start = time.perf_counter()
             with server:
                 out["boot"] = time.perf_counter() - boot_start

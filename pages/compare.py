@@ -1,9 +1,12 @@
 """Compare: two to six models side by side on every benchmark and setting, each number with its source."""
 import streamlit as st
 
-from superficial import charts, compare
-from superficial.ui import cached_queries as queries
-from superficial.ui import cached, get_store, score_table, shared
+from superficial.benchmarks import compare
+from superficial.charts.compare import compare_bars
+from superficial.charts.selection import selected_models
+from superficial.ui.cache import cached, get_store, shared
+from superficial.ui.cache import cached_queries as queries
+from superficial.ui.tables import score_table
 
 store = get_store()
 
@@ -66,8 +69,8 @@ st.dataframe(cached(compare.side_by_side)(scores, names), hide_index=True, width
              column_config={n: st.column_config.NumberColumn(n, format="%g") for n in names})
 st.caption("None: no value reported in that setting. Where a setting has several reports, the highest is shown; "
            "every value and its source is in the table below.")
-event = st.plotly_chart(shared(charts.compare_bars)(scores, names), theme="streamlit", on_select="rerun",
+event = st.plotly_chart(shared(compare_bars)(scores, names), theme="streamlit", on_select="rerun",
                         selection_mode=("points",), key="chart_compare", config={"displayModeBar": False})
 st.subheader("Each number with its source", anchor=False)
 score_table(scores, columns=["model", "benchmark", "setting", "value", "source_url", "note"], value_range=None,
-            file_name="compare.csv", key="compare", selected=charts.selected_models(event))
+            file_name="compare.csv", key="compare", selected=selected_models(event))

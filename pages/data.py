@@ -1,10 +1,13 @@
 """Data: the tables behind every chart, their schema and sources, the problems found, your own upload."""
 import streamlit as st
 
-from superficial import config, importer
-from superficial.schema_doc import table_blurbs
-from superficial.ui import UPLOADED_STORE_KEY, bundled_store, get_store, paged_table, show_problems
-from superficial.ui import cached_queries as queries  # results cached per parameters and store build
+from superficial import config
+from superficial.db.schema import table_blurbs
+from superficial.ingest import leaderboard as importer
+from superficial.ui.cache import UPLOADED_STORE_KEY, bundled_store, get_store
+from superficial.ui.cache import cached_queries as queries  # results cached per parameters and store build
+from superficial.ui.notices import show_problems
+from superficial.ui.tables import paged_table
 
 UPLOAD_KEYS = ("upload_file", "upload_date", "upload_report")
 

@@ -1,9 +1,11 @@
 """Editions: read an edition beside live charts of the models it discusses."""
 import streamlit as st
 
-from superficial import reading, render
 from superficial.display import long_date, params_label
-from superficial.ui import get_store, shared, shared_queries, show_problems
+from superficial.editions import markdown as render
+from superficial.editions import reading
+from superficial.ui.cache import get_store, shared, shared_queries
+from superficial.ui.notices import show_problems
 
 CALLOUTS = {  # style -> (Streamlit callout, icon)
     "note": (st.info, ":material/info:"),

@@ -1,9 +1,15 @@
 """Efficiency: score against size, the Pareto frontier, points per billion, two models in one sentence."""
 import streamlit as st
 
-from superficial import charts, efficiency
-from superficial.ui import cached_queries as queries  # results cached per parameters and store build
-from superficial.ui import benchmark_picker, filter_sidebar, get_store, missing_note, score_table, shared
+from superficial.benchmarks import efficiency
+from superficial.charts.bars import moe_params, per_billion_bars
+from superficial.charts.core import BAR_LIMIT, color_map
+from superficial.charts.selection import selected_models
+from superficial.ui.cache import cached_queries as queries  # results cached per parameters and store build
+from superficial.ui.cache import get_store, shared
+from superficial.ui.notices import missing_note
+from superficial.ui.sidebar import benchmark_picker, filter_sidebar
+from superficial.ui.tables import score_table
 
 store = get_store()
 filters = filter_sidebar(store)
@@ -49,7 +55,7 @@ st.subheader(f"{benchmark} ({setting}) against size", anchor=False)
 event = st.plotly_chart(
     shared(efficiency.scatter, max_entries=1)(
         data, benchmark=benchmark, x_title=f"billions of {sized_by} (log scale)",
-        highlight=tuple(m for m in (a, b) if m), colors=charts.color_map(queries.filter_options(store)["orgs"])),
+        highlight=tuple(m for m in (a, b) if m), colors=color_map(queries.filter_options(store)["orgs"])),
     theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"), key="chart_efficiency",
     config={"displayModeBar": False})
 st.caption(f"Dotted line: the Pareto frontier — {len(frontier)} models no smaller model beats "
@@ -58,19 +64,19 @@ st.caption(f"Dotted line: the Pareto frontier — {len(frontier)} models no smal
 score_table(rows, columns=["model", "params_b", "value", "per_billion", "on_frontier", "setting", "source_url",
                            "organization", "reports"],
             value_range=value_range, file_name=f"efficiency-{benchmark.lower()}.csv", key="efficiency",
-            selected=charts.selected_models(event))
+            selected=selected_models(event))
 
 st.subheader("Points per billion parameters", anchor=False)
-st.plotly_chart(charts.per_billion_bars(rows, benchmark=benchmark), theme="streamlit", key="chart_per_billion",
+st.plotly_chart(per_billion_bars(rows, benchmark=benchmark), theme="streamlit", key="chart_per_billion",
                 config={"displayModeBar": False})
 st.caption("Score divided by size: small models lead by construction, so read it beside the frontier above.")
 
 st.subheader("Mixture of experts: total against active parameters", anchor=False)
-moe = queries.moe_models(store, filters, limit=charts.BAR_LIMIT)
+moe = queries.moe_models(store, filters, limit=BAR_LIMIT)
 if moe.empty:
     st.info("No mixture-of-experts model among the filtered ones.", icon=":material/info:")
 else:
-    st.plotly_chart(charts.moe_params(moe, more=int(moe["total"].iloc[0]) - len(moe)), theme="streamlit",
+    st.plotly_chart(moe_params(moe, more=int(moe["total"].iloc[0]) - len(moe)), theme="streamlit",
                     key="chart_moe", config={"displayModeBar": False})
     st.caption("Each MoE model stores all its parameters but uses only the active ones for each token. "
                "Switch “Size MoE models by” in the sidebar to place them by active parameters.")

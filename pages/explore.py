@@ -1,9 +1,14 @@
 """Explore: MMLU and MT-Bench for the filtered models, like for like or each model's best report."""
 import streamlit as st
 
-from superficial import charts
-from superficial.ui import cached_queries as queries  # results cached per parameters and store build
-from superficial.ui import TABLE_ROWS, filter_sidebar, get_store, missing_note, score_table
+from superficial.charts.bars import score_bars
+from superficial.charts.core import BAR_LIMIT, color_map
+from superficial.charts.selection import selected_models
+from superficial.ui.cache import cached_queries as queries  # results cached per parameters and store build
+from superficial.ui.cache import get_store
+from superficial.ui.notices import missing_note
+from superficial.ui.sidebar import filter_sidebar
+from superficial.ui.tables import TABLE_ROWS, score_table
 
 store = get_store()
 filters = filter_sidebar(store)
@@ -31,7 +36,7 @@ if queries.filtered_count(store, filters)["models"] == 0:
     st.stop()
 
 benchmarks = queries.benchmarks(store).set_index("benchmark")
-colors = charts.color_map(queries.filter_options(store)["orgs"]) if color_by == "organization" else None
+colors = color_map(queries.filter_options(store)["orgs"]) if color_by == "organization" else None
 for tab, benchmark in zip(st.tabs(["MMLU", "MT-Bench"]), ["MMLU", "MT-Bench"]):
     with tab:
         info = benchmarks.loc[benchmark] if benchmark in benchmarks.index else None
@@ -41,7 +46,7 @@ for tab, benchmark in zip(st.tabs(["MMLU", "MT-Bench"]), ["MMLU", "MT-Bench"]):
             chosen = setting if benchmark == "MMLU" else queries.default_setting(store, benchmark)
         else:
             chosen = None
-        rows = queries.top_chart_scores(store, filters, benchmark, chosen, limit=charts.BAR_LIMIT, keep=highlight)
+        rows = queries.top_chart_scores(store, filters, benchmark, chosen, limit=BAR_LIMIT, keep=highlight)
         what = f"{benchmark} score" + (f" ({chosen})" if chosen else "")
         if rows.empty:
             st.info(f"None of the filtered models has a {what}. Try “best reported” or widen the filters.",
@@ -51,7 +56,7 @@ for tab, benchmark in zip(st.tabs(["MMLU", "MT-Bench"]), ["MMLU", "MT-Bench"]):
         st.markdown(f"**{benchmark}" + (f" · {chosen}" if chosen else " · each model's best reported setting")
                     + f"** — {scored:,} models")
         missing_note(*queries.missing_scores(store, filters, benchmark, chosen, limit=8), what)
-        figure = charts.score_bars(rows, benchmark=benchmark, color_by=color_by, label_setting=not like_for_like,
+        figure = score_bars(rows, benchmark=benchmark, color_by=color_by, label_setting=not like_for_like,
                                    value_range=value_range, unit=unit, colors=colors, highlight=highlight,
                                    more=scored - len(rows))
         event = st.plotly_chart(figure, theme="streamlit", on_select="rerun", selection_mode=("points", "box"),
@@ -60,5 +65,5 @@ for tab, benchmark in zip(st.tabs(["MMLU", "MT-Bench"]), ["MMLU", "MT-Bench"]):
                    "sources), the highest is drawn and the hover says so; the table lists every value.")
         table = queries.benchmark_rows(store, filters, benchmark, limit=TABLE_ROWS)
         score_table(table, value_range=value_range, file_name=f"{benchmark.lower()}-filtered.csv", key=benchmark,
-                    selected=charts.selected_models(event), total=int(table["total"].iloc[0]) if len(table) else 0,
+                    selected=selected_models(event), total=int(table["total"].iloc[0]) if len(table) else 0,
                     everything=lambda b=benchmark: queries.benchmark_rows(store, filters, b))

@@ -1,11 +1,12 @@
 """Home: what the dashboard is, the editions newest first, headline figures, the way in."""
 import streamlit as st
 
-from superficial import render
 from superficial.display import edition_byline
-from superficial.navigation import available_pages
-from superficial.ui import cached_queries as queries  # results cached per parameters and store build
-from superficial.ui import get_store, show_problems
+from superficial.editions import markdown as render
+from superficial.ui.cache import cached_queries as queries  # results cached per parameters and store build
+from superficial.ui.cache import get_store
+from superficial.ui.navigation import available_pages
+from superficial.ui.notices import show_problems
 
 LATEST = 8  # editions shown as cards; the rest in a table
 

@@ -1,9 +1,9 @@
 """SQL: a read-only console over the tables; the query lives in the URL (?q=) so a link shares it."""
 import streamlit as st
 
-from superficial import queries, sql_console
-from superficial.schema_doc import table_blurbs
-from superficial.ui import UPLOADED_STORE_KEY, get_store
+from superficial.db import queries, sql_console
+from superficial.db.schema import table_blurbs
+from superficial.ui.cache import UPLOADED_STORE_KEY, get_store
 
 store = get_store()
 

@@ -17,12 +17,14 @@ if [ ! -x .venv/bin/python ]; then
         "$PYTHON" -m venv .venv
     fi
 fi
-stamp=".venv/.installed-$(cat "$@" | sha256sum | cut -c1-16)"
+stamp=".venv/.installed-$(cat "$@" pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
     for requirements in "$@"; do
         .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
     done
+    # The package itself, editable: pages, tests and tools import it from this checkout.
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
     rm -f .venv/.installed-*
     touch "$stamp"
 fi

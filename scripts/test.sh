@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up and run every test: unit, AppTest and real-browser tests (installs Debian's chromium if missing).
+# Set up and run every test: lint, unit, AppTest and real-browser tests (installs Debian's chromium if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements.txt requirements-test.txt
@@ -8,5 +8,6 @@ if [ ! -x /usr/bin/chromium ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+.venv/bin/ruff check .
 .venv/bin/python -m superficial check
 exec .venv/bin/python -m pytest "$@"

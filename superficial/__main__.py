@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from superficial import config
-from superficial.catalog import read_catalog
-from superficial.content import load_editions
-from superficial.importer import import_file
+from superficial.ingest.catalog import read_catalog
+from superficial.ingest.content import load_editions
+from superficial.ingest.leaderboard import import_file
 
 
 def check(data_dir: Path, content_dir: Path, strict: bool = False) -> int:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from superficial.store import Store
+from superficial.db.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent

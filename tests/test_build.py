@@ -9,10 +9,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from superficial import build, queries
-from superficial.filters import Filters
-from superficial.store import Store
-from tests.conftest import FIXTURES, ROOT
+from superficial.benchmarks.filters import Filters
+from superficial.db import build, queries
+from superficial.db.store import Store
+from tests.conftest import FIXTURES
 
 CONTENT = FIXTURES / "content"
 
@@ -229,8 +229,8 @@ def test_only_the_newest_builds_are_kept(cache, data_copy):
 
 def test_two_processes_building_at_once_share_one_build(cache, data_copy):
     key = build.build_key(data_copy, CONTENT)
-    command = [sys.executable, "-m", "superficial.build", str(data_copy), str(CONTENT), key]
-    builders = [subprocess.Popen(command, cwd=os.getcwd(), env={**os.environ, "PYTHONPATH": str(ROOT)})
+    command = [sys.executable, "-m", "superficial.db.build", str(data_copy), str(CONTENT), key]
+    builders = [subprocess.Popen(command, cwd=os.getcwd())
                 for _ in range(2)]
     assert [b.wait(timeout=120) for b in builders] == [0, 0]
     assert build_folders(cache) == [cache / key]

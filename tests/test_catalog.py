@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from superficial.catalog import read_catalog
+from superficial.ingest.catalog import read_catalog
 from tests.conftest import FIXTURES
 
 MODELS_HEADER = "name,organization,family,total_params_b,active_params_b,architecture,release_date,open_weights,license,link\n"

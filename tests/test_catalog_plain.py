@@ -2,8 +2,9 @@
 import pandas as pd
 import pytest
 
-from superficial import catalog, synthetic
-from superficial.catalog import read_catalog
+from superficial.ingest import catalog
+from superficial.ingest.catalog import read_catalog
+from tools import synthetic
 
 
 def both_ways(data_dir, name: str, text: str):

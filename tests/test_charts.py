@@ -3,9 +3,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from superficial import charts, compare, efficiency, queries
-from superficial.filters import Filters
-
+from superficial.benchmarks import compare, efficiency
+from superficial.benchmarks.filters import Filters
+from superficial.charts.bars import highlight_bars, moe_params, per_billion_bars, score_bars, setting_bars
+from superficial.charts.compare import compare_bars, records
+from superficial.charts.core import BAR_LIMIT, DENSE_POINTS, MAX_POINTS, MORE_NOTE, color_map, figure, fmt_value
+from superficial.charts.dense import thin
+from superficial.charts.scatter import efficiency_scatter, highlight_scatter
+from superficial.charts.selection import selected_models
+from superficial.charts.timeline import EDITION_LINKS, timeline_scatter
+from superficial.db import queries
 
 # --- queries feeding the charts -----------------------------------------------------------------
 
@@ -115,7 +122,7 @@ def mmlu(fixture_store):
 
 
 def test_score_bars_sorted_coloured_and_hatched(mmlu):
-    fig = charts.score_bars(mmlu, benchmark="MMLU", value_range=(0, 100), unit="% correct").to_plotly_json()
+    fig = score_bars(mmlu, benchmark="MMLU", value_range=(0, 100), unit="% correct").to_plotly_json()
     traces = {t["name"]: t for t in fig["data"]}
     assert list(traces) == ["OpenAI", "Google", "Mistral AI", "Meta"]  # legend follows the ranking
     assert traces["Mistral AI"]["y"] == ["Mixtral 8x7B", "Mistral 7B"]
@@ -132,14 +139,14 @@ def test_score_bars_sorted_coloured_and_hatched(mmlu):
                          "highest of 2 values reported for this setting"]
     assert hover[4] == "open weights · 7.3B"
     # no template or background of its own: Streamlit's light or dark theme decides
-    plain = charts.score_bars(mmlu, benchmark="MMLU")
+    plain = score_bars(mmlu, benchmark="MMLU")
     assert plain.layout.template == go.Figure().layout.template
     assert plain.layout.plot_bgcolor is None and plain.layout.paper_bgcolor is None
 
 
 def test_score_bars_best_reported_label_the_setting(fixture_store):
     rows = queries.chart_scores(fixture_store, Filters(archs=("undisclosed",)), "MMLU")
-    fig = charts.score_bars(rows, benchmark="MMLU", label_setting=True, value_range=(0, 100),
+    fig = score_bars(rows, benchmark="MMLU", label_setting=True, value_range=(0, 100),
                             colors={"OpenAI": "#123456"}).to_plotly_json()
     assert fig["data"][0]["text"] == ["Medprompt+"] and fig["data"][0]["marker"]["color"] == "#123456"
     assert fig["data"][1]["text"] == ["uncertainty-routed CoT@32"]
@@ -148,14 +155,14 @@ def test_score_bars_best_reported_label_the_setting(fixture_store):
 
 
 def test_score_bars_by_architecture(mmlu):
-    fig = charts.score_bars(mmlu, benchmark="MMLU", color_by="architecture")
+    fig = score_bars(mmlu, benchmark="MMLU", color_by="architecture")
     assert [t.name for t in fig.data] == ["undisclosed", "MoE", "dense"]
 
 
 def test_efficiency_scatter_draws_the_frontier(fixture_store):
     scores = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
     rows = efficiency.with_efficiency(scores)
-    fig = charts.efficiency_scatter(rows, efficiency.pareto_frontier(rows), benchmark="MMLU",
+    fig = efficiency_scatter(rows, efficiency.pareto_frontier(rows), benchmark="MMLU",
                                     x_title="params", highlight=["Gemma 7B", "Llama 2 70B"]).to_plotly_json()
     frontier = fig["data"][0]
     assert frontier["name"] == "Pareto frontier"
@@ -173,23 +180,23 @@ def test_efficiency_scatter_names_only_frontier_when_crowded():
                          "value": [float(50 - i) for i in range(20)], "setting": "5-shot", "source_url": "https://x",
                          "note": None, "organization": "Org", "open_weights": True, "total_params_b": 1.0,
                          "active_params_b": None, "reports": 1, "settings": 1})
-    fig = charts.efficiency_scatter(rows, efficiency.pareto_frontier(rows), benchmark="MMLU", x_title="p",
+    fig = efficiency_scatter(rows, efficiency.pareto_frontier(rows), benchmark="MMLU", x_title="p",
                                     highlight=["m19"])
     assert [t for t in fig.data[1].text if t] == ["m0", "m19"]
 
 
 def test_moe_and_per_billion(fixture_store):
     models = queries.filtered_models(fixture_store, Filters())
-    moe = charts.moe_params(models).to_plotly_json()
+    moe = moe_params(models).to_plotly_json()
     assert moe["data"][0]["x"] == [12.9, 46.7, None] and moe["data"][1]["x"] == [12.9]
     rows = efficiency.with_efficiency(queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot"))
-    bars = charts.per_billion_bars(rows, benchmark="MMLU", top=2).to_plotly_json()["data"][0]
+    bars = per_billion_bars(rows, benchmark="MMLU", top=2).to_plotly_json()["data"][0]
     assert bars["y"] == ["Gemma 7B", "Mistral 7B"] and bars["text"] == ["9.2", "8.6"]
 
 
 def test_compare_bars_one_panel_per_benchmark_same_colour_per_model(fixture_store):
     names = ["Mistral 7B", "Mixtral 8x7B"]
-    fig = charts.compare_bars(queries.model_scores(fixture_store, names), names).to_plotly_json()
+    fig = compare_bars(queries.model_scores(fixture_store, names), names).to_plotly_json()
     assert [a["text"] for a in fig["layout"]["annotations"]] == ["MMLU", "MT-Bench"]
     mmlu_mistral, mmlu_mixtral, mt_mistral, mt_mixtral = fig["data"]
     assert (mmlu_mistral["x"], mmlu_mistral["y"]) == (["5-shot"], [62.5])  # the higher of two reports
@@ -202,7 +209,7 @@ def test_compare_bars_one_panel_per_benchmark_same_colour_per_model(fixture_stor
 
 def test_timeline_marks_each_dated_edition_with_a_link(fixture_store):
     scores = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
-    fig = charts.timeline_scatter(scores, queries.editions(fixture_store), benchmark="MMLU").to_plotly_json()
+    fig = timeline_scatter(scores, queries.editions(fixture_store), benchmark="MMLU").to_plotly_json()
     lines = [t for t in fig["data"] if t["name"] == "edition lines"][0]
     assert lines["x"] == ["2023-12-17", "2023-12-17", None, "2023-12-10", "2023-12-10", None]  # undated left out
     assert lines["yaxis"] == "y2" and fig["layout"]["yaxis2"]["range"] == [0, 1]  # full height, any score scale
@@ -219,11 +226,11 @@ def test_timeline_links_only_the_newest_editions_and_stays_small():
     editions = pd.DataFrame({"slug": [f"e{i}" for i in range(1000)], "number": range(1000),
                              "title": [f"Some interesting things #{i}" for i in range(1000)],
                              "publish_date": pd.date_range("2004-01-01", periods=1000, freq="W")})
-    fig = charts.timeline_scatter(_many(20), editions, benchmark="MMLU")
+    fig = timeline_scatter(_many(20), editions, benchmark="MMLU")
     links = [a.text for a in fig.layout.annotations]
-    assert len(links) == charts.EDITION_LINKS and "#999" in links[0] and "#988" in links[-1]
+    assert len(links) == EDITION_LINKS and "#999" in links[0] and "#988" in links[-1]
     lines = [t for t in fig.data if t.name == "edition lines"][0]
-    assert len([x for x in lines.x if x]) == 2 * charts.EDITION_LINKS  # a line for each linked edition
+    assert len([x for x in lines.x if x]) == 2 * EDITION_LINKS  # a line for each linked edition
     assert len([t for t in fig.data if t.name == "editions"][0].x) == 1000  # every edition a marker, one trace
     assert len(fig.to_json()) < 200_000
 
@@ -235,30 +242,30 @@ def _every_figure(fixture_store):
     frontier = efficiency.pareto_frontier(sized)
     board = queries.benchmark_leaderboard(fixture_store, "MMLU", "5-shot")
     names = ["Mistral 7B", "Mixtral 8x7B"]
-    crowded = _many(charts.MAX_POINTS + 10)
+    crowded = _many(MAX_POINTS + 10)
     return [
-        charts.score_bars(mmlu, benchmark="MMLU", value_range=(0, 100), unit="%", highlight=["GPT-4"], more=3),
-        charts.score_bars(queries.chart_scores(fixture_store, Filters(), "MMLU"), benchmark="MMLU", label_setting=True),
-        charts.efficiency_scatter(sized, frontier, benchmark="MMLU", x_title="p", highlight=["Phi-2"]),
-        charts.efficiency_scatter(crowded, efficiency.pareto_frontier(crowded), benchmark="MMLU", x_title="p"),
-        charts.moe_params(queries.filtered_models(fixture_store, Filters())),
-        charts.per_billion_bars(sized, benchmark="MMLU"),
-        charts.compare_bars(queries.model_scores(fixture_store, names), names),
-        charts.timeline_scatter(mmlu, queries.editions(fixture_store), benchmark="MMLU"),
-        charts.timeline_scatter(crowded, queries.editions(fixture_store), benchmark="MMLU"),
-        charts.setting_bars(queries.setting_scores(fixture_store, "MMLU", names, ["5-shot"]), models=names,
+        score_bars(mmlu, benchmark="MMLU", value_range=(0, 100), unit="%", highlight=["GPT-4"], more=3),
+        score_bars(queries.chart_scores(fixture_store, Filters(), "MMLU"), benchmark="MMLU", label_setting=True),
+        efficiency_scatter(sized, frontier, benchmark="MMLU", x_title="p", highlight=["Phi-2"]),
+        efficiency_scatter(crowded, efficiency.pareto_frontier(crowded), benchmark="MMLU", x_title="p"),
+        moe_params(queries.filtered_models(fixture_store, Filters())),
+        per_billion_bars(sized, benchmark="MMLU"),
+        compare_bars(queries.model_scores(fixture_store, names), names),
+        timeline_scatter(mmlu, queries.editions(fixture_store), benchmark="MMLU"),
+        timeline_scatter(crowded, queries.editions(fixture_store), benchmark="MMLU"),
+        setting_bars(queries.setting_scores(fixture_store, "MMLU", names, ["5-shot"]), models=names,
                             settings=["5-shot"], benchmark="MMLU", title="Live"),
-        charts.highlight_bars(board, ["GPT-4"], benchmark="MMLU", unit="%"),
-        charts.highlight_scatter(board, ["GPT-4"], benchmark="MMLU"),
+        highlight_bars(board, ["GPT-4"], benchmark="MMLU", unit="%"),
+        highlight_scatter(board, ["GPT-4"], benchmark="MMLU"),
     ]
 
 
 def test_every_figure_passes_plotlys_full_validation(fixture_store):
-    # The builders skip validation for speed (charts.figure); a wrong property name must still fail here.
+    # The builders skip validation for speed (figure); a wrong property name must still fail here.
     for fig in _every_figure(fixture_store):
         go.Figure(fig.to_dict())  # raises ValueError on any invalid property or value
     with pytest.raises(ValueError):
-        go.Figure(charts.figure([{"type": "bar", "colour": "red"}], {}).to_dict())
+        go.Figure(figure([{"type": "bar", "colour": "red"}], {}).to_dict())
 
 
 def test_timeline_labels_records_when_crowded():
@@ -267,8 +274,8 @@ def test_timeline_labels_records_when_crowded():
                          "value": [50, 40, 60] + [30] * 17, "setting": "s", "source_url": "https://x", "note": None,
                          "organization": "Org", "open_weights": [False, True, False] + [True] * 17,
                          "total_params_b": 1.0, "active_params_b": None, "reports": 1, "settings": 1})
-    assert charts.records(rows)["model"].tolist() == ["m0", "m2"]
-    fig = charts.timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]), benchmark="MMLU")
+    assert records(rows)["model"].tolist() == ["m0", "m2"]
+    fig = timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]), benchmark="MMLU")
     # overall records and open-weight records (m1 is the first open model)
     assert [t for t in fig.data[0].text if t] == ["m0", "m1", "m2"]
 
@@ -276,31 +283,31 @@ def test_timeline_labels_records_when_crowded():
 def test_selected_models_from_a_chart_event():
     event = {"selection": {"points": [{"customdata": ["Phi-2", "5-shot"]}, {"customdata": ["GPT-4"]},
                                       {"customdata": ["Phi-2"]}, {"x": 1}]}}
-    assert charts.selected_models(event) == ["Phi-2", "GPT-4"]
-    assert charts.selected_models(None) == [] and charts.selected_models({"selection": {"points": []}}) == []
+    assert selected_models(event) == ["Phi-2", "GPT-4"]
+    assert selected_models(None) == [] and selected_models({"selection": {"points": []}}) == []
 
 
 def test_color_map_is_fixed_per_category():
-    colors = charts.color_map(["Meta", "Google", "Meta"])
+    colors = color_map(["Meta", "Google", "Meta"])
     assert list(colors) == ["Meta", "Google"] and colors["Meta"] != colors["Google"]
-    assert charts.color_map(["Meta"])["Meta"] == colors["Meta"]
+    assert color_map(["Meta"])["Meta"] == colors["Meta"]
 
 
 def test_fmt_value():
-    assert [charts.fmt_value(v) for v in (86.4, 90.04, 1249.0, 8.3, None)] == ["86.4", "90.04", "1249", "8.3", ""]
+    assert [fmt_value(v) for v in (86.4, 90.04, 1249.0, 8.3, None)] == ["86.4", "90.04", "1249", "8.3", ""]
 
 
 def test_score_bars_outline_highlighted_models():
     import pandas as pd
 
-    from superficial import charts
+    from superficial.charts.bars import score_bars
 
     rows = pd.DataFrame({
         "model": ["A", "B"], "value": [70.0, 60.0], "setting": ["5-shot", "5-shot"], "organization": ["X", "X"],
         "architecture": ["dense", "dense"], "open_weights": [True, False], "source_url": ["https://a", "https://b"],
         "total_params_b": [7.0, None], "active_params_b": [None, None], "reports": [1, 1], "note": [None, None],
     })
-    fig = charts.score_bars(rows, benchmark="MMLU", highlight=["B"])
+    fig = score_bars(rows, benchmark="MMLU", highlight=["B"])
     bar = fig.to_plotly_json()["data"][0]
     assert list(bar["y"]) == ["A", "B"]
     assert list(bar["marker"]["line"]["width"]) == [0, 3]
@@ -324,33 +331,33 @@ def _bar_models(fig: dict) -> list[str]:
 
 
 def test_score_bars_draw_the_top_n_and_the_highlighted_with_a_note():
-    fig = charts.score_bars(_many(500), benchmark="MMLU", highlight=["m450"]).to_plotly_json()
+    fig = score_bars(_many(500), benchmark="MMLU", highlight=["m450"]).to_plotly_json()
     drawn = _bar_models(fig)
-    assert len(drawn) == charts.BAR_LIMIT + 1 and set(drawn) == {f"m{i}" for i in range(charts.BAR_LIMIT)} | {"m450"}
+    assert len(drawn) == BAR_LIMIT + 1 and set(drawn) == {f"m{i}" for i in range(BAR_LIMIT)} | {"m450"}
     assert fig["layout"]["yaxis"]["categoryarray"][0] == "m450"  # kept at its place, the bottom
-    notes = [a for a in fig["layout"]["annotations"] if a.get("name") == charts.MORE_NOTE]
+    notes = [a for a in fig["layout"]["annotations"] if a.get("name") == MORE_NOTE]
     assert len(notes) == 1 and "and 459 more models" in notes[0]["text"]
-    assert len(fig_json := charts.score_bars(_many(500), benchmark="MMLU").to_json()) < 100_000, len(fig_json)
+    assert len(fig_json := score_bars(_many(500), benchmark="MMLU").to_json()) < 100_000, len(fig_json)
 
 
 def test_small_bar_charts_have_no_note():
-    fig = charts.score_bars(_many(charts.BAR_LIMIT), benchmark="MMLU").to_plotly_json()
-    assert len(_bar_models(fig)) == charts.BAR_LIMIT
-    assert not [a for a in fig["layout"].get("annotations", []) if a.get("name") == charts.MORE_NOTE]
+    fig = score_bars(_many(BAR_LIMIT), benchmark="MMLU").to_plotly_json()
+    assert len(_bar_models(fig)) == BAR_LIMIT
+    assert not [a for a in fig["layout"].get("annotations", []) if a.get("name") == MORE_NOTE]
 
 
 def test_highlight_bars_keep_the_named_models_below_the_top():
     board = _many(300)
-    fig = charts.highlight_bars(board, ["m299", "m3"], benchmark="MMLU").to_plotly_json()
+    fig = highlight_bars(board, ["m299", "m3"], benchmark="MMLU").to_plotly_json()
     named, others = fig["data"]
-    assert named["y"] == ["m3", "m299"] and len(others["y"]) == charts.BAR_LIMIT - 1
+    assert named["y"] == ["m3", "m299"] and len(others["y"]) == BAR_LIMIT - 1
     assert "and 259 more" in fig["layout"]["annotations"][0]["text"]
 
 
 def test_dense_scatters_use_webgl_and_name_only_notable_points():
-    rows = _many(charts.DENSE_POINTS + 2)
+    rows = _many(DENSE_POINTS + 2)
     frontier = efficiency.pareto_frontier(rows)
-    eff = charts.efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m700"]).to_plotly_json()
+    eff = efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m700"]).to_plotly_json()
     assert {t["type"] for t in eff["data"] if t.get("name") in ("X", "Y")} == {"scattergl"}
     assert sum(len(t["x"]) for t in eff["data"] if t["type"] == "scattergl") == len(rows)
     labels = [t for t in eff["data"] if t.get("name") == "named"][0]["text"]
@@ -359,56 +366,56 @@ def test_dense_scatters_use_webgl_and_name_only_notable_points():
     assert all(len(t["customdata"][0]) == 2 for t in dense)  # model and facts: no source URL, no repeated setting
     assert all("· 5-shot<br>" in t["hovertemplate"] for t in dense)  # the one setting, written once
     rows.loc[rows.index[:3], "setting"] = "0-shot"  # mixed settings: each point names its own
-    mixed = charts.efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p").to_plotly_json()
+    mixed = efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p").to_plotly_json()
     dense = [t for t in mixed["data"] if t["type"] == "scattergl"]
     assert {c[2] for t in dense for c in t["customdata"]} == {"0-shot", "5-shot"}
     assert all("%{customdata[2]}" in t["hovertemplate"] for t in dense)
     assert {s for t in dense for s in t["marker"]["symbol"]} == {0, 100}  # circle (open weights), circle-open
-    timeline = charts.timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]),
+    timeline = timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]),
                                        benchmark="MMLU").to_plotly_json()
     assert {t["type"] for t in timeline["data"] if t.get("name") in ("X", "Y")} == {"scattergl"}
     assert [t for t in timeline["data"] if t.get("name") == "records"][0]["text"] == ["m0"]  # best first, open too
-    side = charts.highlight_scatter(rows, ["m5"], benchmark="MMLU").to_plotly_json()
+    side = highlight_scatter(rows, ["m5"], benchmark="MMLU").to_plotly_json()
     assert [t["type"] for t in side["data"]] == ["scattergl", "scatter"] and side["data"][1]["text"] == ["m5"]
-    small = charts.highlight_scatter(_many(20), ["m5"], benchmark="MMLU").to_plotly_json()
+    small = highlight_scatter(_many(20), ["m5"], benchmark="MMLU").to_plotly_json()
     assert [t["type"] for t in small["data"]] == ["scatter", "scatter"]
 
 
 def test_crowded_scatters_merge_overlapping_points_but_keep_named_ones():
-    rows = _many(4 * charts.MAX_POINTS)
+    rows = _many(4 * MAX_POINTS)
     rows["params_b"] = rows["total_params_b"] = [float(7 + i % 3) for i in range(len(rows))]  # few sizes: overlaps
     frontier = efficiency.pareto_frontier(rows)
-    fig = charts.efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m19999"])
+    fig = efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m19999"])
     data = fig.to_plotly_json()
     drawn = [m[0] for t in data["data"] if t["type"] == "scattergl" for m in t["customdata"]]
-    assert len(drawn) < charts.MAX_POINTS and {"m19999", *frontier["model"]} <= set(drawn)
-    note = [a["text"] for a in data["layout"]["annotations"] if a.get("name") == charts.MORE_NOTE][0]
+    assert len(drawn) < MAX_POINTS and {"m19999", *frontier["model"]} <= set(drawn)
+    note = [a["text"] for a in data["layout"]["annotations"] if a.get("name") == MORE_NOTE][0]
     assert note.startswith(f"{len(drawn):,} of 20,000 points drawn")
     assert len(fig.to_json()) < 1_000_000
-    side = charts.highlight_scatter(rows, ["m19998"], benchmark="MMLU").to_plotly_json()
-    assert side["data"][1]["text"] == ["m19998"] and sum(len(t["x"]) for t in side["data"]) < charts.MAX_POINTS
+    side = highlight_scatter(rows, ["m19998"], benchmark="MMLU").to_plotly_json()
+    assert side["data"][1]["text"] == ["m19998"] and sum(len(t["x"]) for t in side["data"]) < MAX_POINTS
     editions = pd.DataFrame({"slug": ["e1"], "publish_date": [pd.Timestamp("2021-01-01")], "number": [1], "title": ["E"]})
-    timeline = charts.timeline_scatter(rows, editions, benchmark="MMLU")
+    timeline = timeline_scatter(rows, editions, benchmark="MMLU")
     assert len(timeline.to_json()) < 1_000_000
     texts = [a.text for a in timeline.layout.annotations]
     assert len(texts) == 2 and "#1" in texts[0] and "of 20,000 points drawn" in texts[1]
-    small = charts.thin(_many(100), "params_b", "value")
+    small = thin(_many(100), "params_b", "value")
     assert small[1] == 0 and len(small[0]) == 100
 
 
 def test_moe_chart_draws_the_largest_and_counts_the_rest():
     models = pd.DataFrame({"name": [f"m{i}" for i in range(60)], "total_params_b": [float(i + 10) for i in range(60)],
                            "active_params_b": 2.0})
-    fig = charts.moe_params(models).to_plotly_json()
+    fig = moe_params(models).to_plotly_json()
     assert fig["data"][1]["y"] == [f"m{i}" for i in range(20, 60)]
     assert "and 20 more models" in fig["layout"]["annotations"][0]["text"]
 
 
 def test_dense_scatters_with_many_groups_draw_one_trace_coloured_per_point():
-    rows = _many(charts.DENSE_POINTS + 50)
+    rows = _many(DENSE_POINTS + 50)
     rows["organization"] = [f"org{i % 30}" for i in range(len(rows))]
-    colors = charts.color_map(sorted(set(rows["organization"])))
-    fig = charts.timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]), benchmark="MMLU",
+    colors = color_map(sorted(set(rows["organization"])))
+    fig = timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]), benchmark="MMLU",
                                   colors=colors).to_plotly_json()
     points = [t for t in fig["data"] if t["type"] == "scattergl"]
     assert len(points) == 1 and len(points[0]["x"]) == len(rows)

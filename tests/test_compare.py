@@ -3,9 +3,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from superficial import compare, queries, synthetic
-from superficial.store import Store
+from superficial.benchmarks import compare
+from superficial.db import queries
+from superficial.db.store import Store
 from tests.conftest import FIXTURES, ROOT
+from tools import synthetic
 
 MANY = 5_000  # models in the synthetic data: beyond compare.OFFER_ALL_UP_TO, quick to build
 

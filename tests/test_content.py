@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from superficial.content import edition_number, load_editions, parse_date, parse_edition, slugify
+from superficial.ingest.content import edition_number, load_editions, parse_date, parse_edition, slugify
 from tests.conftest import FIXTURES, ROOT
 
 

@@ -5,7 +5,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from superficial.content import load_editions, parse_edition
+from superficial.ingest.content import load_editions, parse_edition
 from tests.conftest import ROOT
 
 SEED = (ROOT / "content" / "2023-12-17-some-interesting-things-to-start-the-week-5.md").read_bytes()

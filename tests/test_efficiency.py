@@ -2,8 +2,9 @@
 import pandas as pd
 import pytest
 
-from superficial import efficiency, queries
-from superficial.filters import Filters
+from superficial.benchmarks import efficiency
+from superficial.benchmarks.filters import Filters
+from superficial.db import queries
 
 
 def frame(rows):

@@ -2,9 +2,10 @@ import json
 
 import pytest
 
-from superficial import embeds, queries
-from superficial.render import Embed
-from superficial.store import Store
+from superficial.db import queries
+from superficial.db.store import Store
+from superficial.editions import embeds
+from superficial.editions.markdown import Embed
 from tests.conftest import ROOT
 
 GEMINI_EMBED = Embed("https://datawrapper.dwcdn.net/RuhKp/6/",

@@ -3,9 +3,8 @@ import datetime as dt
 
 import pytest
 
-from superficial import queries
-from superficial.filters import PRESETS, SIZE_LABELS, Filters, months_between
-
+from superficial.benchmarks.filters import PRESETS, SIZE_LABELS, Filters, months_between
+from superficial.db import queries
 
 # --- URL form --------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from superficial.frames import sort_rows
+from superficial.db.frames import sort_rows
 
 
 @pytest.mark.parametrize("n", [50, 5_000])

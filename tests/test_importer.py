@@ -4,10 +4,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from superficial import importer
 from superficial.__main__ import main
-from superficial.catalog import read_catalog
-from superficial.importer import LMSYS_URL, UNKNOWN_ORGANIZATION, import_file, parse_leaderboard
+from superficial.ingest import leaderboard as importer
+from superficial.ingest.catalog import read_catalog
+from superficial.ingest.leaderboard import LMSYS_URL, UNKNOWN_ORGANIZATION, import_file, parse_leaderboard
 from tests.conftest import FIXTURES
 
 LMSYS = FIXTURES / "lmsys"

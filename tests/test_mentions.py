@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from superficial.mentions import Matcher, find_mentions
+from superficial.editions.mentions import Matcher, find_mentions
 
 MODELS = pd.DataFrame({
     "name": ["GPT-4", "GPT-4 Turbo", "Gemini Ultra", "Gemini Pro", "Mixtral 8x7B", "Phi-1", "Phi-1.5", "Phi-2",
@@ -63,8 +63,9 @@ def test_a_model_named_like_its_family_counts_as_the_model(matcher):
 
 
 def test_bundled_editions_mention_the_key_models():
-    from superficial import queries, render
-    from superficial.store import Store
+    from superficial.db import queries
+    from superficial.db.store import Store
+    from superficial.editions import markdown as render
     from tests.conftest import ROOT
 
     store = Store.from_folders(ROOT / "data", ROOT / "content")
@@ -98,7 +99,7 @@ def _every_term_regex(matcher: Matcher):
     """The unfiltered alternation of every term: what the word index must agree with."""
     import re
 
-    from superficial.mentions import _LEFT, _RIGHT, _term_pattern
+    from superficial.editions.mentions import _LEFT, _RIGHT, _term_pattern
 
     ordered = sorted(matcher.terms, key=lambda t: (-len(t), t))
     body = "|".join(f"(?P<t{i}>{_term_pattern(t)})" for i, t in enumerate(ordered))

@@ -4,8 +4,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from superficial import queries
-from superficial.filters import Filters
+from superficial.benchmarks.filters import Filters
+from superficial.db import queries
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -166,6 +166,7 @@ def test_timeline_marks_editions(fixture_env):
 
 def test_compare_without_a_link_shows_the_newsletters_question(bundled_env):
     from streamlit.testing.v1 import AppTest
+
     from tests.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
@@ -179,6 +180,7 @@ def test_explore_outlines_models_from_an_edition_link(bundled_env):
     import json
 
     from streamlit.testing.v1 import AppTest
+
     from tests.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)

@@ -1,7 +1,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from superficial.ui import UPLOADED_STORE_KEY
+from superficial.ui.cache import UPLOADED_STORE_KEY
 from tests.conftest import FIXTURES, ROOT
 
 BOARD = FIXTURES / "lmsys" / "leaderboard_table_20240109.csv"
@@ -86,13 +86,13 @@ def test_upload_without_a_date_asks_for_one(fixture_env):
 
 @pytest.fixture(scope="module")
 def many_models(tmp_path_factory):
-    from superficial import synthetic
+    from tools import synthetic
 
     return synthetic.write(tmp_path_factory.mktemp("many"), 1_200, n_editions=3, seed=1)
 
 
 def test_big_tables_are_sent_a_page_at_a_time_and_searchable(monkeypatch, many_models):
-    from superficial.ui import TABLE_ROWS
+    from superficial.ui.tables import TABLE_ROWS
 
     monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(many_models.data_dir))
     monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(many_models.content_dir))

@@ -4,8 +4,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from superficial import queries
-from superficial.store import Store
+from superficial.db import queries
+from superficial.db.store import Store
 from tests.conftest import FIXTURES, ROOT
 
 WEEK5 = "2023-12-17-some-interesting-things-to-start-the-week-5"

@@ -2,8 +2,8 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from superficial import queries
-from superficial.store import Store
+from superficial.db import queries
+from superficial.db.store import Store
 from tests.conftest import ROOT
 
 
@@ -54,7 +54,7 @@ def test_home_survives_bad_data(tmp_path, monkeypatch):
 
 
 def test_a_failing_page_is_polite(bundled_env, monkeypatch, caplog):
-    from superficial import queries as q
+    from superficial.db import queries as q
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated failure deep in a query")

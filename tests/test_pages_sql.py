@@ -3,7 +3,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from superficial import sql_console
+from superficial.db import sql_console
 from tests.conftest import FIXTURES, ROOT
 
 

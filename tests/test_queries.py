@@ -1,6 +1,6 @@
 import datetime as dt
 
-from superficial import queries
+from superficial.db import queries
 
 
 def test_headline_figures(fixture_store):

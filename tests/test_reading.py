@@ -4,9 +4,9 @@ import json
 import pandas as pd
 import pytest
 
-from superficial import reading
-from superficial.charts import HIGHLIGHT_LABEL
-from superficial.store import Store
+from superficial.charts.core import HIGHLIGHT_LABEL
+from superficial.db.store import Store
+from superficial.editions import reading
 from tests.conftest import ROOT
 
 WEEK5 = "2023-12-17-some-interesting-things-to-start-the-week-5"
@@ -106,7 +106,7 @@ def test_images_found_in_content_assets(tmp_path, store):
 
 
 def test_edition_view_through_cached_queries_and_a_shared_matcher_is_the_same(store):
-    from superficial import ui
+    from superficial.ui import cache as ui
 
     plain = reading.edition_view(store, store.edition(WEEK5))
     fast = reading.edition_view(store, store.edition(WEEK5), q=ui.cached_queries, names=reading.matcher(store))

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from superficial import render
-from superficial.render import Callout, Code, Embed, Heading, Images, Math, Picture, Text
+from superficial.editions import markdown as render
+from superficial.editions.markdown import Callout, Code, Embed, Heading, Images, Math, Picture, Text
 
 ROOT = Path(__file__).parent.parent
 
@@ -197,7 +197,7 @@ def test_plain_text_lines_are_escaped_paragraphs_and_numbered_lines_headings():
 
 @pytest.fixture(scope="module")
 def bundled():
-    from superficial.content import load_editions
+    from superficial.ingest.content import load_editions
     return load_editions(ROOT / "content").editions
 
 

@@ -1,4 +1,4 @@
-from superficial.repair import looks_damaged, repair_mojibake
+from superficial.ingest.repair import looks_damaged, repair_mojibake
 
 
 def test_repairs_quotes_and_emoji_damaged_by_mac_roman():

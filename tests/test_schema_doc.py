@@ -1,5 +1,5 @@
-from superficial import queries
-from superficial.schema_doc import TABLES
+from superficial.db import queries
+from superficial.db.schema import TABLES
 
 
 def test_schema_doc_matches_the_database(fixture_store):

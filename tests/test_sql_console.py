@@ -3,9 +3,9 @@ import time
 
 import pytest
 
-from superficial import sql_console
-from superficial.sql_console import quick_chart, refusal, run
-from superficial.store import Store
+from superficial.db import sql_console
+from superficial.db.sql_console import quick_chart, refusal, run
+from superficial.db.store import Store
 from tests.conftest import FIXTURES
 
 TABLES = ("models", "scores", "aliases", "benchmarks", "editions")

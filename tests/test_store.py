@@ -3,9 +3,9 @@ import threading
 import duckdb
 import pytest
 
-from superficial.catalog import read_catalog
-from superficial.content import load_editions
-from superficial.store import Store
+from superficial.db.store import Store
+from superficial.ingest.catalog import read_catalog
+from superficial.ingest.content import load_editions
 from tests.conftest import FIXTURES
 
 
@@ -62,7 +62,7 @@ def test_bad_rows_reported_and_good_rows_queryable(data_copy):
 
 
 def test_fifty_threads_get_correct_results(fixture_store):
-    from superficial import queries
+    from superficial.db import queries
 
     checks = [
         (lambda: queries.scores(fixture_store, "MMLU", "5-shot"), queries.scores(fixture_store, "MMLU", "5-shot")),

@@ -1,9 +1,9 @@
 import pandas as pd
 
-from superficial import synthetic
-from superficial.catalog import read_catalog
-from superficial.content import load_editions
-from superficial.store import Store
+from superficial.db.store import Store
+from superficial.ingest.catalog import read_catalog
+from superficial.ingest.content import load_editions
+from tools import synthetic
 
 
 def test_generated_folders_validate_with_no_problem_and_have_the_counts(tmp_path):

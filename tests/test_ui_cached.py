@@ -5,8 +5,9 @@ import time
 import pytest
 import streamlit as st
 
-from superficial import queries, ui
-from superficial.store import Store
+from superficial.db import queries
+from superficial.db.store import Store
+from superficial.ui import cache as ui
 from tests.conftest import FIXTURES
 
 CALLS: list = []

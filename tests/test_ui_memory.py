@@ -1,5 +1,6 @@
 """ui.hand_back_memory: a big process returns freed memory after a page run, a small one skips the cost."""
-from superficial import store, ui
+from superficial.db import store
+from superficial.ui import memory as ui
 
 
 def test_memory_is_handed_back_only_above_the_threshold(monkeypatch):

@@ -26,7 +26,7 @@ def test_only_the_chosen_columns_are_shown():
 def _source(selected, columns=None) -> str:
     return f"""
 import pandas as pd
-from superficial import ui
+from superficial.ui import tables as ui
 
 rows = pd.DataFrame({{"model": [f"m{{i}}" for i in range(1200)], "value": [float(1200 - i) for i in range(1200)],
                      "note": "n"}})

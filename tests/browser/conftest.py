@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from superficial.browser import CHROMIUM, AppServer, launch_chromium, wait_ready
+from tools.browser import CHROMIUM, AppServer, launch_chromium, wait_ready
 
 
 def pytest_collection_modifyitems(items):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from superficial.navigation import available_pages
+from superficial.ui.navigation import available_pages
 from tests.browser.conftest import assert_no_exception, open_page
-from superficial.browser import wait_ready
+from tools.browser import wait_ready
 
 EDITION = "2023-12-17-some-interesting-things-to-start-the-week-5"
 CHART_PAGES = {"editions", "explore", "efficiency", "compare", "timeline"}

@@ -9,8 +9,8 @@ import time
 import pytest
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from superficial.browser import CHROMIUM_ARGS, CHROMIUM, READY, AppServer
-from superficial.navigation import available_pages
+from superficial.ui.navigation import available_pages
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, READY, AppServer
 
 PRESETS = ["Edge ≤3B", "Small 3–13B", "Medium 13–70B", "Large >70B"]
 FILTER_PAGES = {"explore", "efficiency", "timeline"}

@@ -1,0 +1,105 @@
+"""Score against size: the efficiency frontier and the Editions page's highlighted scatter."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from superficial.charts.core import (
+    DENSE_POINTS,
+    HIGHLIGHT_LABEL,
+    LABEL_ALL_UP_TO,
+    OTHER_COLOR,
+    base_layout,
+    figure,
+    hover_rows,
+    merged_note,
+    record_groups,
+)
+from superficial.charts.dense import SETTING, dense_traces, name_labels, scatter_type, symbols, thin
+from superficial.db.frames import sort_rows
+
+
+def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark: str, x_title: str,
+                       color_by: str = "organization", highlight: Iterable[str] = (),
+                       colors: Mapping[str, str] | None = None) -> go.Figure:
+    """Score against parameters on a log axis, the Pareto frontier as a step line, points labelled.
+
+    `rows` are sized scores (efficiency.sized), `frontier` the frontier rows, smallest first.
+    Up to LABEL_ALL_UP_TO points all are named; beyond, the frontier and highlighted ones (the rest on hover).
+    Highlighted models get a ring.
+    """
+    highlight = list(highlight)
+    named = set(rows["model"]) if len(rows) <= LABEL_ALL_UP_TO else set(frontier["model"]) | set(highlight)
+    dense = len(rows) > DENSE_POINTS
+    total = len(rows)
+    rows, merged = thin(rows, "params_b", "value", named | set(frontier["model"]), log_x=True)
+    rows = sort_rows(rows, ["params_b", "model"])
+    data = [dict(
+        type="scatter", name="Pareto frontier", x=frontier["params_b"].tolist(), y=frontier["value"].tolist(),
+        mode="lines", line=dict(shape="hv", width=2, dash="dot"), customdata=[[m] for m in frontier["model"]],
+        hoverinfo="skip",
+    )]
+    on_frontier = set(frontier["model"])
+    if dense:  # WebGL, names only on the frontier and picks (a trace of its own), hover without sources
+        data += dense_traces(rows, lambda r: r["params_b"].tolist(), color_by=color_by, colors=colors,
+                              sizes=lambda r: [12 if m in on_frontier else 6 for m in r["model"]],
+                              hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · "
+                                             f"{SETTING}<br>%{{customdata[1]}}<extra></extra>"))
+        labelled = rows[rows["model"].isin(named)]
+        data.append(name_labels("named", labelled["params_b"].tolist(), labelled))
+    else:
+        for key, group in record_groups(rows, color_by):
+            models = [r["model"] for r in group]
+            data.append(dict(
+                type="scatter", name=key, x=[r["params_b"] for r in group], y=[r["value"] for r in group],
+                mode="markers+text", text=[m if m in named else "" for m in models], textposition="top center",
+                textfont=dict(size=10),
+                marker=dict(size=[12 if m in on_frontier else 8 for m in models],
+                            **({"color": colors[key]} if colors and key in colors else {}),
+                            symbol=symbols(r["open_weights"] for r in group), line=dict(width=2)),
+                customdata=hover_rows(group),
+                hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · %{customdata[1]}<br>"
+                               "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
+            ))
+    marked = rows[rows["model"].isin(highlight)]
+    if not marked.empty:
+        data.append(dict(
+            type="scatter", name="compared", x=marked["params_b"].tolist(), y=marked["value"].tolist(),
+            mode="markers", marker=dict(size=20, symbol="circle-open", line=dict(width=2)), hoverinfo="skip",
+            customdata=[[m] for m in marked["model"]], showlegend=False,
+        ))
+    layout = base_layout(480, xaxis=dict(type="log", title=dict(text=x_title)), yaxis=dict(title=dict(text=benchmark)))
+    return figure(data, merged_note(layout, merged, total))
+
+
+
+def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str) -> go.Figure:
+    """Score against total parameters (log axis); the highlighted models in colour and labelled.
+
+    Models of undisclosed size are left out (the caller says which).
+    """
+    marked = set(highlight)
+    # Smallest first; equal sizes keep the board's order (a sort on names took most of the time at 80,000).
+    frame = board[board["total_params_b"].notna()].sort_values("total_params_b", kind="mergesort")
+    scatter = scatter_type(len(frame))
+    total = len(frame)
+    frame, merged = thin(frame, "total_params_b", "value", marked, log_x=True)
+    data = []
+    for name, rows, color, labelled in (("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR, False),
+                                        (HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None, True)):
+        if rows.empty:
+            continue
+        data.append(dict(
+            type="scatter" if labelled else scatter, name=name, x=rows["total_params_b"].tolist(),
+            y=rows["value"].tolist(), mode="markers+text" if labelled else "markers",
+            **(dict(text=rows["model"].tolist()) if labelled else {}), textposition="top center", textfont=dict(size=10),
+            marker=dict(size=11 if labelled else 7, color=color) if color else dict(size=11),
+            customdata=[[m] for m in rows["model"]],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y}<extra></extra>",
+        ))
+    layout = base_layout(360, xaxis=dict(type="log", title=dict(text="total parameters (billions, log scale)")),
+                         yaxis=dict(title=dict(text=benchmark)))
+    return figure(data, merged_note(layout, merged, total))
+

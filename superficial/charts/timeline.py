@@ -1,0 +1,99 @@
+"""Models by release date against their score, editions along the top."""
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from superficial.charts.compare import records
+from superficial.charts.core import (
+    DENSE_POINTS,
+    LABEL_ALL_UP_TO,
+    base_layout,
+    figure,
+    hover_rows,
+    merged_note,
+    record_groups,
+)
+from superficial.charts.dense import SETTING, dense_traces, name_labels, symbols, thin
+from superficial.db.frames import sort_rows
+from superficial.display import is_missing
+
+EDITION_LINKS = 12  # the newest dated editions get a labelled link on the timeline; the rest a hover line
+
+
+
+def _days(values) -> list[str]:
+    return pd.to_datetime(pd.Series(values)).dt.strftime("%Y-%m-%d").tolist()
+
+
+
+def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark: str,
+                     color_by: str = "organization", edition_href: str = "editions?edition={slug}",
+                     colors: Mapping[str, str] | None = None, edition_links: int = EDITION_LINKS) -> go.Figure:
+    """Release date against score; each dated edition a dashed line, the newest ``edition_links`` labelled with a link.
+
+    Up to LABEL_ALL_UP_TO points all are named, beyond that the records (best score yet at release),
+    overall and among open-weight models. Every edition line is one trace (hover: its title), so a
+    thousand editions cost kilobytes, not a shape and a label each.
+    """
+    frame = sort_rows(scores[scores["release_date"].notna()], ["release_date", "model"])
+    named = set(frame["model"]) if len(frame) <= LABEL_ALL_UP_TO else (
+        set(records(frame)["model"]) | set(records(frame[frame["open_weights"] == True])["model"]))  # noqa: E712
+    dense = len(frame) > DENSE_POINTS
+    total = len(frame)
+    frame, merged = thin(frame, "release_date", "value", named)
+    data = []
+    if dense:  # WebGL, names only on the records (a trace of its own), hover without sources
+        data += dense_traces(frame, lambda r: _days(r["release_date"]), color_by=color_by, colors=colors,
+                              sizes=lambda r: 7,
+                              hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · "
+                                             f"{SETTING}<br>%{{customdata[1]}}<extra></extra>"))
+        labelled = frame[frame["model"].isin(named)]
+        data.append(name_labels("records", _days(labelled["release_date"]), labelled))
+    else:
+        for key, group in record_groups(frame, color_by):
+            models = [r["model"] for r in group]
+            data.append(dict(
+                type="scatter", name=key, x=_days([r["release_date"] for r in group]),
+                y=[r["value"] for r in group], mode="markers+text", text=[m if m in named else "" for m in models],
+                textposition="top center", textfont=dict(size=10),
+                marker=dict(size=10, **({"color": colors[key]} if colors and key in colors else {}),
+                            symbol=symbols(r["open_weights"] for r in group), line=dict(width=2)),
+                customdata=hover_rows(group),
+                hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · %{customdata[1]}<br>"
+                               "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
+            ))
+    dated = editions[editions["publish_date"].notna()] if not editions.empty else editions
+    annotations = []
+    if not dated.empty:
+        days = _days(dated["publish_date"])
+        labels = [f"#{int(n)}" if not is_missing(n) else str(t) for n, t in zip(dated["number"], dated["title"])]
+        newest = sorted(zip(days, labels, dated["title"], dated["slug"]), reverse=True)[:edition_links]
+        xs, ys = [], []
+        for day, *_ in newest:
+            xs += [day, day, None]
+            ys += [0, 1, None]
+        # The newest editions as dashed lines with a link each, every edition as a marker along the top with
+        # its title on hover (a line per edition turned a thousand of them into a grey wall). Both on a
+        # hidden 0–1 axis over the plot, so they span its height whatever the scores' range.
+        data.append(dict(type="scatter", name="edition lines", x=xs, y=ys, yaxis="y2", mode="lines",
+                         line=dict(dash="dash", width=1, color="rgba(128,128,128,0.6)"), hoverinfo="skip",
+                         showlegend=False))
+        data.append(dict(type="scatter", name="editions", x=days, y=[1] * len(days), yaxis="y2", mode="markers",
+                         marker=dict(symbol="triangle-down", size=8, color="rgba(128,128,128,0.8)"),
+                         customdata=[f"{label} · {html.escape(str(title))}" for label, title in zip(labels, dated["title"])],
+                         hovertemplate="%{customdata}<br>published %{x|%d %b %Y}<extra></extra>", showlegend=False))
+        for day, label, title, slug in newest:
+            href = edition_href.format(slug=slug)
+            annotations.append(dict(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                                    text=f'<a href="{html.escape(href)}" target="_self">{html.escape(str(label))}</a>',
+                                    hovertext=html.escape(str(title)), name=f"edition {slug}"))
+    layout = base_layout(480, annotations=annotations, margin=dict(t=28), legend=dict(y=1.08),
+                         xaxis=dict(type="date", title=dict(text="release date")),
+                         yaxis=dict(title=dict(text=benchmark)),
+                         yaxis2=dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True))
+    return figure(data, merged_note(layout, merged, total))
+

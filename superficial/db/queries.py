@@ -1,0 +1,467 @@
+"""Every query the dashboard runs, each with bound parameters, in one place."""
+from __future__ import annotations
+
+import pandas as pd
+
+from superficial.db.store import Store
+
+HEADLINE_SQL = """
+SELECT
+    (SELECT count(*) FROM models)                    AS models,
+    (SELECT count(*) FROM scores)                    AS scores,
+    (SELECT count(DISTINCT benchmark) FROM scores)   AS benchmarks,
+    (SELECT count(*) FROM editions WHERE NOT draft)  AS editions,
+    (SELECT count(DISTINCT source_url) FROM scores)  AS sources
+"""
+
+EDITIONS_SQL = """
+SELECT slug, title, number, publish_date, updated_date, description, tags, format, path
+FROM editions
+WHERE $include_drafts OR NOT draft
+ORDER BY publish_date DESC NULLS LAST, number DESC NULLS LAST, slug
+"""
+
+BENCHMARKS_SQL = """
+SELECT b.benchmark, b.unit, b.min_value, b.max_value, b.higher_is_better, b.description, b.link,
+       count(s.value) AS scores, count(DISTINCT s.model) AS models
+FROM benchmarks b LEFT JOIN scores s USING (benchmark)
+GROUP BY ALL
+ORDER BY scores DESC, b.benchmark
+"""
+
+# The listings of the Data page: optionally only rows containing $search (any case) in a name column,
+# and one page of them ($limit rows from $offset); `total` counts every row that matched.
+MODELS_SQL = """
+SELECT name, organization, family, total_params_b, active_params_b, architecture,
+       release_date, open_weights, license, link, count(*) OVER () AS total
+FROM models
+WHERE $search IS NULL
+   OR contains(lower(name), lower($search)) OR contains(lower(organization), lower($search))
+   OR contains(lower(coalesce(family, '')), lower($search))
+ORDER BY release_date DESC NULLS LAST, name
+LIMIT $limit OFFSET $offset
+"""
+
+SCORES_SQL = """
+SELECT model, benchmark, setting, value, source_url, note, organization, total_params_b, active_params_b,
+       architecture, release_date, open_weights, count(*) OVER () AS total
+FROM scored
+WHERE ($benchmark IS NULL OR benchmark = $benchmark)
+  AND ($setting IS NULL OR setting = $setting)
+  AND ($search IS NULL OR contains(lower(model), lower($search)) OR contains(lower(setting), lower($search)))
+ORDER BY benchmark, value DESC, model, setting
+LIMIT $limit OFFSET $offset
+"""
+
+ALIASES_SQL = "SELECT alias, model FROM aliases ORDER BY model, alias"
+
+MODEL_NAMES_SQL = "SELECT name, family FROM models ORDER BY name"
+
+
+def headline_figures(store: Store) -> dict[str, int]:
+    """Counts shown on the home page: models, scores, benchmarks, editions, sources."""
+    row = store.query(HEADLINE_SQL).iloc[0]
+    return {key: int(row[key]) for key in row.index}
+
+
+def editions(store: Store, include_drafts: bool = False) -> pd.DataFrame:
+    """Editions newest first; undated ones last."""
+    return store.query(EDITIONS_SQL, {"include_drafts": include_drafts})
+
+
+def benchmarks(store: Store) -> pd.DataFrame:
+    """Each benchmark with its scale and how many scores and models it has."""
+    return store.query(BENCHMARKS_SQL)
+
+
+def models(store: Store, search: str | None = None, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """Models newest first, optionally those whose name, organization or family contains `search`, one page."""
+    return store.query(MODELS_SQL, {"search": search or None, "limit": limit, "offset": offset})
+
+
+def scores(store: Store, benchmark: str | None = None, setting: str | None = None, search: str | None = None,
+           limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """Scores joined to their model's facts, optionally for one benchmark and setting or matching `search`
+    (model or setting), one page: by benchmark, best first."""
+    return store.query(SCORES_SQL, {"benchmark": benchmark, "setting": setting, "search": search or None,
+                                    "limit": limit, "offset": offset})
+
+
+def model_names(store: Store) -> pd.DataFrame:
+    """Every model's name and family (what the mention matcher needs, not every column)."""
+    return store.query(MODEL_NAMES_SQL)
+
+
+def aliases(store: Store) -> pd.DataFrame:
+    return store.query(ALIASES_SQL)
+
+
+# --- benchmark pages (explore, efficiency, compare, timeline): filtered models and their scores ----
+# Every query below starts from the same fixed CTE and takes the bound parameters of
+# ``Filters.query_params()``: $basis, $min_params, $max_params, $include_unknown, $orgs, $archs,
+# $open_weights, $licenses, $released_from, $released_to (None = no limit on that filter).
+
+_PARAMS_B = "CASE WHEN $basis = 'active' THEN coalesce(active_params_b, total_params_b) ELSE total_params_b END"
+
+# The filters as one WHERE clause over any row with the models' columns: models itself, or scored (each
+# score with its model's facts, built so the score queries below need no join).
+_FILTER_WHERE = f"""
+    (CASE WHEN ({_PARAMS_B}) IS NULL THEN $include_unknown
+          ELSE ($min_params IS NULL OR ({_PARAMS_B}) > $min_params)
+           AND ($max_params IS NULL OR ({_PARAMS_B}) <= $max_params) END)
+    AND ($orgs IS NULL OR list_contains($orgs::VARCHAR[], organization))
+    AND ($archs IS NULL OR list_contains($archs::VARCHAR[], coalesce(architecture, 'undisclosed')))
+    AND ($open_weights IS NULL OR open_weights = $open_weights)
+    AND ($licenses IS NULL OR list_contains($licenses::VARCHAR[], coalesce(license, 'not stated')))
+    AND ($released_from IS NULL OR release_date >= $released_from)
+    AND ($released_to IS NULL OR release_date <= $released_to)
+"""
+
+_FILTERED_CTE = f"""
+WITH filtered AS (
+    SELECT name, organization, family, total_params_b, active_params_b, architecture, release_date,
+           open_weights, license, link, {_PARAMS_B} AS params_b
+    FROM models
+    WHERE {_FILTER_WHERE}
+)
+"""
+
+FILTERED_MODELS_SQL = _FILTERED_CTE + """
+SELECT name, organization, params_b, total_params_b, active_params_b, architecture, release_date,
+       open_weights, license, link
+FROM filtered
+ORDER BY params_b DESC NULLS LAST, name
+"""
+
+FILTER_OPTIONS_SQL = """
+SELECT
+    (SELECT list(organization ORDER BY organization) FROM (SELECT DISTINCT organization FROM models)) AS orgs,
+    (SELECT list(license ORDER BY license)
+       FROM (SELECT DISTINCT coalesce(license, 'not stated') AS license FROM models)) AS licenses,
+    (SELECT min(release_date) FROM models) AS first_release,
+    (SELECT max(release_date) FROM models) AS last_release,
+    (SELECT count(*) FROM models) AS models
+"""
+
+FILTERED_COUNT_SQL = _FILTERED_CTE + """
+SELECT count(*) AS models, count(*) FILTER (WHERE params_b IS NULL) AS unsized
+FROM filtered
+"""
+
+# One pick per filtered model that has a score: the highest value reported for the setting (or, with
+# $setting NULL, across every setting; the lowest where lower is better), ties broken by setting then
+# source. `reports` counts the values it was picked from, `settings` their settings. Read from `scored`
+# (each score with its model's facts), so there is no join on names; a model's rows all pass or all fail
+# the filters, which only look at the model's facts.
+_SCORE_ROWS = "benchmark = $benchmark AND ($setting IS NULL OR setting = $setting)"
+_PICK = f"""
+SELECT pick.model AS model, pick.benchmark AS benchmark, pick.setting AS setting, pick.value AS value,
+       pick.source_url AS source_url, pick.note AS note, reports, settings, pick.organization AS organization,
+       coalesce(pick.architecture, 'undisclosed') AS architecture, pick.open_weights AS open_weights,
+       CASE WHEN $basis = 'active' THEN coalesce(pick.active_params_b, pick.total_params_b)
+            ELSE pick.total_params_b END AS params_b,
+       pick.total_params_b AS total_params_b, pick.active_params_b AS active_params_b,
+       pick.release_date AS release_date, pick.license AS license
+FROM (
+    SELECT arg_min(s, {{'rank': CASE WHEN higher_is_better IS FALSE THEN value ELSE -value END,
+                        'setting': setting, 'source': source_url}}) AS pick,
+           count(*) AS reports, count(DISTINCT setting) AS settings
+    FROM scored s
+    WHERE {_SCORE_ROWS} AND __ROWS__
+    GROUP BY model_id
+)
+"""
+
+CHART_SCORES_SQL = _PICK.replace("__ROWS__", _FILTER_WHERE) + """
+ORDER BY value DESC, model
+"""
+
+# The same picks, only the best $limit plus the $keep models wherever they rank; `total` counts them all.
+# Ranked by a plain aggregate and a top-N (model_id follows the names' order), so the picking runs on the
+# shown models' rows only: about 30 ms at 100,000 models where ranking every pick took 200.
+TOP_CHART_SCORES_SQL = f"""
+WITH best AS MATERIALIZED (
+    SELECT model_id, CASE WHEN bool_and(higher_is_better IS FALSE) THEN min(value) ELSE max(value) END AS value
+    FROM scored
+    WHERE {_SCORE_ROWS} AND {_FILTER_WHERE}
+    GROUP BY model_id
+),
+shown AS (
+    (SELECT model_id FROM best ORDER BY value DESC, model_id LIMIT $limit)
+    UNION
+    (SELECT model_id FROM best
+     WHERE model_id IN (SELECT model_id FROM scored WHERE list_contains($keep::VARCHAR[], model)))
+)
+SELECT *, (SELECT count(*) FROM best) AS total
+FROM ({_PICK.replace("__ROWS__", "model_id IN (SELECT model_id FROM shown)")})
+ORDER BY value DESC, model
+"""
+
+# The largest $limit mixture-of-experts models among the filtered ones; `total` counts them all.
+MOE_MODELS_SQL = _FILTERED_CTE + """
+SELECT name, total_params_b, active_params_b, count(*) OVER () AS total
+FROM filtered
+WHERE active_params_b IS NOT NULL AND total_params_b IS NOT NULL
+ORDER BY total_params_b DESC, name
+LIMIT $limit
+"""
+
+# Every value reported for the benchmark by the filtered models: every setting, every source (the
+# first $limit of them, best first, when a limit is given; `total` counts them all).
+BENCHMARK_ROWS_SQL = f"""
+SELECT model, setting, value, source_url, note, organization, {_PARAMS_B} AS params_b, release_date,
+       count(*) OVER () AS total
+FROM scored
+WHERE benchmark = $benchmark AND {_FILTER_WHERE}
+ORDER BY value DESC, model, setting, source_url
+LIMIT $limit
+"""
+
+# The filtered models with no score on the benchmark (in the setting): how many, and the first $limit names.
+MISSING_SCORES_SQL = _FILTERED_CTE + """
+SELECT f.name, count(*) OVER () AS total
+FROM filtered f
+WHERE f.name NOT IN (SELECT model FROM scored
+                     WHERE benchmark = $benchmark AND ($setting IS NULL OR setting = $setting))
+ORDER BY f.name
+LIMIT $limit
+"""
+
+SETTINGS_SQL = """
+SELECT setting, count(*) AS scores, count(DISTINCT model) AS models
+FROM scores
+WHERE benchmark = $benchmark
+GROUP BY setting
+ORDER BY models DESC, scores DESC, setting
+"""
+
+# Every score of the named models, with each model's facts (for the compare page).
+MODEL_SCORES_SQL = """
+SELECT s.model, s.benchmark, s.setting, s.value, s.source_url, s.note,
+       b.unit, b.min_value, b.max_value
+FROM scores s JOIN benchmarks b USING (benchmark)
+WHERE list_contains($names::VARCHAR[], s.model)
+ORDER BY s.benchmark, s.setting, list_position($names::VARCHAR[], s.model), s.value DESC, s.source_url
+"""
+
+MODEL_FACTS_SQL = """
+SELECT name, organization, total_params_b, active_params_b, coalesce(architecture, 'undisclosed') AS architecture,
+       release_date, open_weights, license, link
+FROM models
+WHERE list_contains($names::VARCHAR[], name)
+ORDER BY list_position($names::VARCHAR[], name)
+"""
+
+
+def filtered_models(store: Store, filters) -> pd.DataFrame:
+    """The models the filters keep, largest first, with `params_b` sized as the filters say."""
+    return store.query(FILTERED_MODELS_SQL, filters.query_params())
+
+
+def filter_options(store: Store) -> dict:
+    """Choices for the filter widgets: organizations, licenses, first and last release, model count."""
+    row = store.query(FILTER_OPTIONS_SQL).iloc[0]
+    return {
+        "orgs": [str(o) for o in (row["orgs"] if row["orgs"] is not None else [])],
+        "licenses": [str(v) for v in (row["licenses"] if row["licenses"] is not None else [])],
+        "first_release": None if pd.isna(row["first_release"]) else pd.Timestamp(row["first_release"]).date(),
+        "last_release": None if pd.isna(row["last_release"]) else pd.Timestamp(row["last_release"]).date(),
+        "models": int(row["models"]),
+    }
+
+
+def filtered_count(store: Store, filters) -> dict[str, int]:
+    """How many models the filters keep, and how many of those have an undisclosed size."""
+    row = store.query(FILTERED_COUNT_SQL, filters.query_params()).iloc[0]
+    return {"models": int(row["models"]), "unsized": int(row["unsized"])}
+
+
+def chart_scores(store: Store, filters, benchmark: str, setting: str | None = None) -> pd.DataFrame:
+    """One score per filtered model: the highest for `setting`, or with no setting each model's best."""
+    return store.query(CHART_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting})
+
+
+def top_chart_scores(store: Store, filters, benchmark: str, setting: str | None = None, *, limit: int = 40,
+                     keep: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+    """chart_scores' best `limit` rows plus the `keep` models; column `total` counts every filtered model scored."""
+    return store.query(TOP_CHART_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting,
+                                              "limit": limit, "keep": list(keep)})
+
+
+def moe_models(store: Store, filters, limit: int = 40) -> pd.DataFrame:
+    """The largest `limit` mixture-of-experts models the filters keep (column `total` counts them all)."""
+    return store.query(MOE_MODELS_SQL, {**filters.query_params(), "limit": limit})
+
+
+def benchmark_rows(store: Store, filters, benchmark: str, limit: int | None = None) -> pd.DataFrame:
+    """Every reported value of the filtered models on one benchmark (all settings and sources), best first.
+
+    With a `limit`, only the first rows; column `total` counts them all.
+    """
+    return store.query(BENCHMARK_ROWS_SQL, {**filters.query_params(), "benchmark": benchmark, "limit": limit})
+
+
+def missing_scores(store: Store, filters, benchmark: str, setting: str | None = None,
+                   limit: int | None = None) -> tuple[int, list[str]]:
+    """How many filtered models have no score on the benchmark (in that setting, if given), and their names
+    (the first `limit`, alphabetically)."""
+    frame = store.query(MISSING_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting,
+                                             "limit": limit})
+    return (int(frame["total"].iloc[0]) if not frame.empty else 0), frame["name"].tolist()
+
+
+def settings(store: Store, benchmark: str) -> pd.DataFrame:
+    """The settings a benchmark was run in, the one most models share first."""
+    return store.query(SETTINGS_SQL, {"benchmark": benchmark})
+
+
+def model_scores(store: Store, names: list[str]) -> pd.DataFrame:
+    """Every score of the named models, by benchmark and setting, models in the order given."""
+    return store.query(MODEL_SCORES_SQL, {"names": list(names)})
+
+
+def model_facts(store: Store, names: list[str]) -> pd.DataFrame:
+    """Size, organization, architecture, release and license of the named models, in the order given."""
+    return store.query(MODEL_FACTS_SQL, {"names": list(names)})
+
+
+# --- Editions page (issue 3) ----------------------------------------------------------------------
+
+SETTING_SCORES_SQL = """
+SELECT s.model, s.setting, s.value, s.source_url, s.note
+FROM scores s
+WHERE s.benchmark = $benchmark
+  AND list_contains($models::VARCHAR[], s.model)
+  AND list_contains($settings::VARCHAR[], s.setting)
+QUALIFY row_number() OVER (PARTITION BY s.model, s.setting ORDER BY s.source_line) = 1
+ORDER BY list_position($models::VARCHAR[], s.model), list_position($settings::VARCHAR[], s.setting)
+"""
+
+# Only the columns the side charts draw: at 100,000 models the board is 80,000 rows.
+BENCHMARK_LEADERBOARD_SQL = """
+SELECT any_value(model) AS model, any_value(total_params_b) AS total_params_b,
+       max(value) AS value, arg_max(source_url, value) AS source_url
+FROM scored
+WHERE benchmark = $benchmark AND setting = $setting
+  AND ($as_of IS NULL OR release_date IS NULL OR release_date <= $as_of)
+GROUP BY model_id
+ORDER BY value DESC, model_id
+"""
+
+MODELS_RELEASED_AFTER_SQL = """
+SELECT count(*) FILTER (WHERE release_date > $as_of) AS after,
+       count(*) FILTER (WHERE release_date IS NULL)  AS undated
+FROM models
+"""
+
+
+def setting_scores(store: Store, benchmark: str, models: list[str], settings: list[str]) -> pd.DataFrame:
+    """One score per model and setting on a benchmark (first listed source), in the given orders."""
+    return store.query(SETTING_SCORES_SQL, {"benchmark": benchmark, "models": list(models),
+                                            "settings": list(settings)})
+
+
+def benchmark_leaderboard(store: Store, benchmark: str, setting: str, as_of=None) -> pd.DataFrame:
+    """Each model's best score on a benchmark in one setting, best first; ``as_of`` drops later models."""
+    return store.query(BENCHMARK_LEADERBOARD_SQL, {"benchmark": benchmark, "setting": setting, "as_of": as_of})
+
+
+def models_released_after(store: Store, as_of) -> dict[str, int]:
+    """How many models were released after a date, and how many have no release date."""
+    row = store.query(MODELS_RELEASED_AFTER_SQL, {"as_of": as_of}).iloc[0]
+    return {"after": int(row["after"]), "undated": int(row["undated"])}
+
+
+def default_setting(store: Store, benchmark: str) -> str | None:
+    """The setting most models were scored in on a benchmark (None when it has no scores)."""
+    frame = settings(store, benchmark)
+    return None if frame.empty else str(frame["setting"].iloc[0])
+
+
+# --- Schema documentation (Data and SQL pages, issue 5) --------------------------------------------
+
+COLUMN_TYPES_SQL = """
+SELECT table_name, column_name, data_type
+FROM information_schema.columns
+WHERE table_schema = 'main'
+ORDER BY table_name, ordinal_position
+"""
+
+
+def schema(store: Store) -> pd.DataFrame:
+    """Every column of every table: its type from the database, its meaning and unit from schema_doc."""
+    from superficial.db.schema import schema_frame
+
+    types = {(r.table_name, r.column_name): r.data_type for r in store.query(COLUMN_TYPES_SQL).itertuples()}
+    return schema_frame(types)
+
+
+KNOWN_MODELS_SQL = """
+SELECT DISTINCT m.name
+FROM models m LEFT JOIN aliases a ON a.model = m.name
+WHERE list_contains($names, lower(m.name)) OR list_contains($names, lower(a.alias))
+ORDER BY m.name
+"""
+
+
+def known_models(store: Store, names: list[str]) -> list[str]:
+    """The canonical names of the models named (by name or alias, any case); unknown names are dropped."""
+    wanted = [n.strip().lower() for raw in names for n in str(raw).split(",") if n.strip()]
+    if not wanted:
+        return []
+    return store.query(KNOWN_MODELS_SQL, {"names": wanted})["name"].tolist()
+
+
+# --- Compare page's model picker at any size (issue 7) ---------------------------------------------
+
+# Each model under its name and each alias, lowercased; a model matches when every search term is in
+# one of them. Rank: the whole text is a name or alias, then a name or alias starting with it, then
+# the rest; within each, the models with the most scores, then the newest.
+FIND_MODELS_SQL = """
+WITH labels AS (
+    SELECT name, lower(name) AS label FROM models
+    UNION ALL
+    SELECT model, lower(alias) FROM aliases
+),
+matched AS (
+    SELECT name, min(CASE WHEN label = $text THEN 0 WHEN starts_with(label, $text) THEN 1 ELSE 2 END) AS rank
+    FROM labels
+    WHERE len(list_filter($terms::VARCHAR[], lambda t: NOT contains(label, t))) = 0
+    GROUP BY name
+),
+counted AS (
+    SELECT model, count(*) AS scores FROM scores GROUP BY model
+)
+SELECT mt.name, coalesce(c.scores, 0) AS scores, count(*) OVER () AS matches
+FROM matched mt JOIN models m ON m.name = mt.name LEFT JOIN counted c ON c.model = mt.name
+ORDER BY mt.rank, scores DESC, m.release_date DESC NULLS LAST, lower(mt.name), mt.name
+LIMIT $limit
+"""
+
+MODEL_LOOKUP_SQL = """
+SELECT key, name FROM (
+    SELECT lower(name) AS key, name, 0 AS by_alias FROM models WHERE list_contains($names::VARCHAR[], lower(name))
+    UNION ALL
+    SELECT lower(alias), model, 1 FROM aliases WHERE list_contains($names::VARCHAR[], lower(alias))
+)
+QUALIFY row_number() OVER (PARTITION BY key ORDER BY by_alias, name) = 1
+"""
+
+
+def find_models(store: Store, text: str = "", limit: int = 50) -> pd.DataFrame:
+    """Models whose name or an alias contains every word of ``text`` (any case), best first, at most ``limit``.
+
+    Columns: name, scores (how many the model has), matches (how many models match in all). An empty
+    text matches every model, those with the most scores first.
+    """
+    text = " ".join(str(text or "").lower().split())
+    return store.query(FIND_MODELS_SQL, {"text": text, "terms": text.split(), "limit": int(limit)})
+
+
+def model_lookup(store: Store, names: list[str]) -> dict[str, str]:
+    """{lowercased name or alias: canonical name} for the names given ('A,B' strings too) that are models."""
+    wanted = sorted({n.strip().lower() for raw in names for n in str(raw).split(",") if n.strip()})
+    if not wanted:
+        return {}
+    frame = store.query(MODEL_LOOKUP_SQL, {"names": wanted})
+    return dict(zip(frame["key"], frame["name"]))

@@ -1,0 +1,244 @@
+"""What the Editions page shows: finding an edition, and one edition with the live data it discusses."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from superficial import config
+from superficial.charts.bars import highlight_bars
+from superficial.charts.core import BAR_LIMIT
+from superficial.charts.scatter import highlight_scatter
+from superficial.db import queries
+from superficial.db.store import Store
+from superficial.display import edition_byline
+from superficial.editions import markdown as render
+from superficial.editions.embeds import EmbedChart, embed_chart
+from superficial.editions.mentions import Matcher, Mentions
+from superficial.ingest.content import Edition
+from superficial.ui.navigation import available_pages
+
+# The side charts: tab label, benchmark, setting, kind ("bars" ranks the models, "scatter" plots
+# the score against size).
+SIDE_CHARTS = (
+    ("MMLU", "MMLU", "5-shot", "bars"),
+    ("MT-Bench", "MT-Bench", "GPT-4 judge", "bars"),
+    ("Parameter efficiency", "MMLU", "5-shot", "scatter"),
+)
+SNIPPET_CHARS = 90
+
+
+# --- finding an edition -------------------------------------------------------------------------
+
+def published(editions: list[Edition]) -> list[Edition]:
+    """The editions a reader may open (drafts hidden), in the store's order: newest first."""
+    return [e for e in editions if not e.draft]
+
+
+def edition_label(edition: Edition) -> str:
+    """'#5 · 17 December 2023 · Some interesting things … · weekly-digest, AI' for the picker."""
+    parts = [edition_byline(edition.number, edition.publish_date, "text" if edition.format == "text" else None),
+             " ".join(render.html_text(edition.title).split())]
+    tags = [clean_tag(t) for t in edition.tags]
+    if any(tags):
+        parts.append(", ".join(t for t in tags if t))
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The published editions with their picker labels and every tag (the page caches it per store)."""
+
+    editions: list[Edition]
+    labels: dict[str, str]  # slug -> edition_label
+    tags: list[str]
+
+
+def listing(store: Store) -> Listing:
+    """What the edition picker needs, for every published edition of the store."""
+    editions = published(store.editions)
+    return Listing(editions, {e.slug: edition_label(e) for e in editions}, all_tags(editions))
+
+
+def choose(editions: list[Edition], slug: str | None) -> tuple[Edition | None, str | None]:
+    """The edition to show for a ``?edition=`` value (the newest when absent), and a note when not found."""
+    if not editions:
+        return None, None
+    if not slug:
+        return editions[0], None
+    for edition in editions:
+        if edition.slug == slug:
+            return edition, None
+    return editions[0], f"There is no published edition “{slug}”; showing the newest one instead."
+
+
+def neighbours(editions: list[Edition], slug: str) -> tuple[Edition | None, Edition | None]:
+    """(older, newer) editions around ``slug`` in the newest-first list."""
+    slugs = [e.slug for e in editions]
+    if slug not in slugs:
+        return None, None
+    i = slugs.index(slug)
+    older = editions[i + 1] if i + 1 < len(editions) else None
+    newer = editions[i - 1] if i > 0 else None
+    return older, newer
+
+
+def clean_tag(tag: str) -> str:
+    """A tag as a reader sees it (any HTML in it reduced to its words)."""
+    return " ".join(render.html_text(tag).split())
+
+
+def all_tags(editions: list[Edition]) -> list[str]:
+    """Every tag of the editions, once, alphabetically."""
+    return sorted({clean_tag(t) for e in editions for t in e.tags} - {""}, key=str.lower)
+
+
+@dataclass(frozen=True)
+class Match:
+    edition: Edition
+    snippet: str  # plain text around the first hit, "" when only the title or tags matched
+
+
+def search(editions: list[Edition], text: str = "", tags: list[str] | tuple[str, ...] = ()) -> list[Match]:
+    """Editions having every tag in ``tags`` whose title, description, tags or text hold every word of ``text``.
+
+    A "quoted phrase" is looked for as a whole.
+    """
+    words = [" ".join((phrase or word).lower().split()) for phrase, word in re.findall(r'"([^"]+)"|(\S+)', text or "")]
+    words = [w for w in words if w.strip('"')]
+    wanted = {t.lower() for t in tags}
+    matches = []
+    for edition in editions:
+        if wanted and not wanted <= {clean_tag(t).lower() for t in edition.tags}:
+            continue
+        if not words:
+            matches.append(Match(edition, ""))
+            continue
+        body = render.readable_text(edition.body, edition.format)
+        haystack = " ".join(" ".join([edition.title, edition.description, " ".join(edition.tags), body]).split()).lower()
+        if all(w in haystack for w in words):
+            matches.append(Match(edition, snippet(body, words[0])))
+    return matches
+
+
+def snippet(text: str, word: str, width: int = SNIPPET_CHARS) -> str:
+    """The words around the first occurrence of ``word`` in ``text``, on one line."""
+    flat = re.sub(r"\s+", " ", text)
+    at = flat.lower().find(word.lower())
+    if at < 0:
+        return ""
+    start, end = max(0, at - width // 2), min(len(flat), at + len(word) + width // 2)
+    return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
+
+
+# --- one edition ---------------------------------------------------------------------------------
+
+@dataclass
+class SideChart:
+    label: str
+    benchmark: str
+    setting: str
+    figure: go.Figure
+    shown: int  # models drawn
+    missing: list[str]  # mentioned models with no score here (or of undisclosed size, for the scatter)
+
+
+@dataclass
+class EditionView:
+    """Everything the page draws for one edition."""
+
+    edition: Edition
+    byline: str
+    blocks: tuple
+    toc: list[render.Heading]
+    mentions: Mentions
+    mentioned: pd.DataFrame  # facts of the mentioned models, in order of first mention
+    embeds: dict[str, EmbedChart]  # embed key -> live chart
+    images: dict[str, Path | None]  # image address -> file under content/, None when absent
+    cover: Path | None
+    side_charts: list[SideChart]
+    as_of: dt.date | None  # the date the side charts are limited to, None when not limited
+    newer_models: int  # models released after the edition (when it is dated)
+    undated_models: int  # models with no release date (kept in the as-of view)
+    links: dict[str, bool] = field(default_factory=dict)  # other pages present: "compare", "explore"
+
+
+def _pictures(blocks) -> list[render.Picture]:
+    return [p for b in render.walk(blocks) if isinstance(b, render.Images) for p in b.pictures]
+
+
+def side_charts(store: Store, highlight: list[str], as_of: dt.date | None, q=queries) -> list[SideChart]:
+    """The MMLU, MT-Bench and parameter-efficiency charts with the ``highlight`` models in colour.
+
+    ``q`` runs the queries: ``superficial.queries`` or the page's cached variant (ui.cached_queries).
+    """
+    table = q.benchmarks(store)
+    units = dict(zip(table["benchmark"], table["unit"]))
+    out = []
+    for label, benchmark, setting, kind in SIDE_CHARTS:
+        board = q.benchmark_leaderboard(store, benchmark, setting, as_of)
+        named = board["model"].isin(list(highlight))
+        if kind == "scatter":
+            figure = highlight_scatter(board, highlight, benchmark=f"{benchmark} ({setting})")
+            drawn = board["total_params_b"].notna()
+        else:
+            # The board is ranked already: the chart gets its top rows and the named ones, not 80,000 rows.
+            shown = named.copy()
+            shown.iloc[:BAR_LIMIT] = True
+            figure = highlight_bars(board[shown], highlight, benchmark=f"{benchmark} {setting}",
+                                           unit=units.get(benchmark), more=int((~shown).sum()))
+            drawn = pd.Series(True, index=board.index)
+        found = set(board.loc[named & drawn, "model"])
+        out.append(SideChart(label, benchmark, setting, figure, int(drawn.sum()), [m for m in highlight if m not in found]))
+    return out
+
+
+def matcher(store: Store) -> Matcher:
+    """The mention matcher for every model, alias and family in the store (build once per store, reuse)."""
+    return Matcher(queries.model_names(store), queries.aliases(store))
+
+
+def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
+                 content_dir: Path | None = None, q=queries, names: Matcher | None = None) -> EditionView:
+    """Blocks, contents, mentioned models and side charts of one edition.
+
+    ``q`` runs the queries (the page passes its cached variant), ``names`` a prebuilt ``matcher(store)``.
+    """
+    content_dir = content_dir or config.content_dir()
+    blocks = render.parse(edition.body, edition.format)
+    names = names or matcher(store)
+    mentions = names.find(render.readable_text(edition.body, edition.format))
+    mentioned = q.model_facts(store, mentions.models)  # in order of first mention
+    mentioned["mentions"] = [mentions.counts[m] for m in mentioned["name"]]
+    embeds = {}
+    for block in render.walk(blocks):
+        if isinstance(block, render.Embed) and block.key not in embeds:
+            chart = embed_chart(store, block)
+            if chart is not None:
+                embeds[block.key] = chart
+    images = {p.src: render.asset_path(p.src, content_dir) for p in _pictures(blocks)}
+    cover = render.asset_path(edition.cover_image, content_dir) if edition.cover_image else None
+    as_of = edition.publish_date if (as_of_edition and edition.publish_date) else None
+    counts = (q.models_released_after(store, edition.publish_date) if edition.publish_date
+              else {"after": 0, "undated": 0})
+    pages = {p.url_path for p in available_pages()}
+    return EditionView(
+        edition=edition,
+        byline=edition_byline(edition.number, edition.publish_date, edition.format),
+        blocks=blocks,
+        toc=render.headings(blocks),
+        mentions=mentions,
+        mentioned=mentioned,
+        embeds=embeds,
+        images=images,
+        cover=cover,
+        side_charts=side_charts(store, mentions.models, as_of, q),
+        as_of=as_of,
+        newer_models=counts["after"],
+        undated_models=counts["undated"],
+        links={"compare": "compare" in pages, "explore": "explore" in pages},
+    )
