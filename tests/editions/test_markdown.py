@@ -5,7 +5,7 @@ import pytest
 from superficial.editions import markdown as render
 from superficial.editions.markdown import Callout, Code, Embed, Heading, Images, Math, Picture, Text
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 
 
 def kinds(blocks) -> list[str]:
