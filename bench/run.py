@@ -132,7 +132,7 @@ class Dataset:
 
 
 def generator_version() -> str:
-    return hashlib.sha256((ROOT / "superficial" / "synthetic.py").read_bytes()).hexdigest()[:12]
+    return hashlib.sha256((ROOT / "tools" / "synthetic.py").read_bytes()).hexdigest()[:12]
 
 
 def synthetic_dataset(n: int, editions: int, seed: int) -> tuple[Dataset, float]:

@@ -2,10 +2,9 @@
 import streamlit as st
 
 from superficial.benchmarks import compare
-from superficial.charts.compare import compare_bars
 from superficial.charts.selection import selected_models
-from superficial.ui.cache import cached, get_store, shared
-from superficial.ui.cache import cached_queries as queries
+from superficial.ui import cache
+from superficial.ui.cache import get_store
 from superficial.ui.tables import score_table
 
 store = get_store()
@@ -15,16 +14,16 @@ st.title("Compare")
 if "compare_models" not in st.session_state:
     if "models" in st.query_params:
         asked = st.query_params.get_all("models")
-        picked, unknown = compare.parse_models(asked, queries.model_lookup(store, asked))
+        picked, unknown = compare.parse_models(asked, cache.model_lookup(store, asked))
         if unknown:
             st.warning(f"Not in the data, so left out: {', '.join(unknown)}.", icon=":material/warning:")
     else:
-        picked = compare.default_models(queries.model_lookup(store, list(compare.DEFAULT_MODELS)))
+        picked = compare.default_models(cache.model_lookup(store, list(compare.DEFAULT_MODELS)))
     st.session_state["compare_models"] = picked
 
 # Up to a few hundred models the list offers them all; beyond, a search (names and aliases) fills it.
 picked = st.session_state["compare_models"]
-popular = queries.find_models(store, "", compare.OFFER_ALL_UP_TO)
+popular = cache.find_models(store, "", compare.OFFER_ALL_UP_TO)
 total = int(popular["matches"].iat[0]) if len(popular) else 0
 offer_all = total <= compare.OFFER_ALL_UP_TO
 if offer_all:
@@ -33,7 +32,7 @@ else:
     find_col, pick_col = st.columns([1, 2])
     text = find_col.text_input("Find a model", key="compare_find", type="search", live=True,
                                placeholder="Name or alias, e.g. llama 70b")
-    found = (queries.find_models(store, text, compare.SEARCH_LIMIT) if text.strip()
+    found = (cache.find_models(store, text, compare.SEARCH_LIMIT) if text.strip()
              else popular.head(compare.SEARCH_LIMIT))
 names = pick_col.multiselect("Models (two to six)", compare.model_options(picked, found, offer_all),
                              key="compare_models", max_selections=compare.MAX_MODELS,
@@ -47,29 +46,29 @@ elif "models" in st.query_params:
 
 if len(names) < 2:
     st.info("Pick two to six models to see them side by side.", icon=":material/compare_arrows:")
-    example = compare.default_models(queries.model_lookup(store, list(compare.DEFAULT_MODELS)))
+    example = compare.default_models(cache.model_lookup(store, list(compare.DEFAULT_MODELS)))
     if len(example) >= 2:  # a button, not a link to this page: a link would keep the picks made so far
         st.button(f"For example: {example[0]} against {' and '.join(example[1:])}", icon=":material/arrow_forward:",
                   key="compare_example", on_click=st.session_state.update,
                   kwargs={"compare_models": example})
     st.stop()
 
-st.dataframe(queries.model_facts(store, names), hide_index=True, width="stretch", key="compare_facts",
+st.dataframe(cache.model_facts(store, names), hide_index=True, width="stretch", key="compare_facts",
              column_config={"link": st.column_config.LinkColumn("link", display_text="source"),
                             "total_params_b": st.column_config.NumberColumn("total params (B)", format="%g"),
                             "active_params_b": st.column_config.NumberColumn("active params (B)", format="%g"),
                             "release_date": st.column_config.DateColumn("released")})
-scores = queries.model_scores(store, names)
+scores = cache.model_scores(store, names)
 if scores.empty:
     st.info("None of these models has a score yet.", icon=":material/search_off:")
     st.stop()
 
 st.subheader("Every benchmark and setting", anchor=False)
-st.dataframe(cached(compare.side_by_side)(scores, names), hide_index=True, width="stretch", key="compare_side",
+st.dataframe(cache.side_by_side(scores, names), hide_index=True, width="stretch", key="compare_side",
              column_config={n: st.column_config.NumberColumn(n, format="%g") for n in names})
 st.caption("None: no value reported in that setting. Where a setting has several reports, the highest is shown; "
            "every value and its source is in the table below.")
-event = st.plotly_chart(shared(compare_bars)(scores, names), theme="streamlit", on_select="rerun",
+event = st.plotly_chart(cache.figure(cache.compare_figure(scores, names)), theme="streamlit", on_select="rerun",
                         selection_mode=("points",), key="chart_compare", config={"displayModeBar": False})
 st.subheader("Each number with its source", anchor=False)
 score_table(scores, columns=["model", "benchmark", "setting", "value", "source_url", "note"], value_range=None,

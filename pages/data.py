@@ -4,8 +4,8 @@ import streamlit as st
 from superficial import config
 from superficial.db.schema import table_blurbs
 from superficial.ingest import leaderboard as importer
+from superficial.ui import cache
 from superficial.ui.cache import UPLOADED_STORE_KEY, bundled_store, get_store
-from superficial.ui.cache import cached_queries as queries  # results cached per parameters and store build
 from superficial.ui.notices import show_problems
 from superficial.ui.tables import paged_table
 
@@ -48,7 +48,7 @@ show_problems(store.problems)
 
 tabs = st.tabs(["Models", "Scores", "Benchmarks", "Aliases", "Schema"])
 with tabs[0]:
-    paged_table(lambda search, limit, offset: queries.models(store, search, limit, offset), key="models",
+    paged_table(lambda search, limit, offset: cache.models(store, search, limit, offset), key="models",
                 search_help="Name, organization or family", file_name="models.csv",
                 column_config={"link": st.column_config.LinkColumn("link"),
                                "total_params_b": st.column_config.NumberColumn("total params (B)", format="%g"),
@@ -56,19 +56,19 @@ with tabs[0]:
                                "release_date": st.column_config.DateColumn("released"),
                                "open_weights": st.column_config.CheckboxColumn("open weights")})
 with tabs[1]:
-    paged_table(lambda search, limit, offset: queries.scores(store, search=search, limit=limit, offset=offset),
+    paged_table(lambda search, limit, offset: cache.scores(store, search=search, limit=limit, offset=offset),
                 key="scores", search_help="Model or setting", file_name="scores.csv",
                 column_config={"source_url": st.column_config.LinkColumn("source"),
                                "release_date": st.column_config.DateColumn("released")})
 with tabs[2]:
-    st.dataframe(queries.benchmarks(store), hide_index=True, width="stretch",
+    st.dataframe(cache.benchmarks(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("paper")})
 with tabs[3]:
-    st.dataframe(queries.aliases(store), hide_index=True, width="stretch")
+    st.dataframe(cache.aliases(store), hide_index=True, width="stretch")
 with tabs[4]:
     for table, blurb in table_blurbs().items():
         st.markdown(f"- **{table}** — {blurb}")
-    st.dataframe(queries.schema(store), hide_index=True, width="stretch")
+    st.dataframe(cache.schema(store), hide_index=True, width="stretch")
     st.page_link("pages/sql.py", label="Query these tables on the SQL page", icon=":material/terminal:")
 
 st.subheader("Your own leaderboard")

@@ -4,8 +4,10 @@ import streamlit as st
 from superficial.display import long_date, params_label
 from superficial.editions import markdown as render
 from superficial.editions import reading
-from superficial.ui.cache import get_store, shared, shared_queries
+from superficial.ui import cache
+from superficial.ui.cache import get_store
 from superficial.ui.notices import show_problems
+from superficial.ui.url_state import url_selectbox
 
 CALLOUTS = {  # style -> (Streamlit callout, icon)
     "note": (st.info, ":material/info:"),
@@ -37,7 +39,7 @@ def draw_embed(block: render.Embed, view: reading.EditionView) -> None:
     chart = view.embeds.get(block.key)
     original = f"[original]({'<' + block.src + '>'})" if render.is_remote(block.src) else ""
     if chart is not None:
-        st.plotly_chart(chart.figure, key=f"embed-{block.key}", config={"displayModeBar": False})
+        st.plotly_chart(cache.figure(chart.figure), key=f"embed-{block.key}", config={"displayModeBar": False})
         st.caption(f":material/bar_chart: Live chart: {chart.caption} See the {original}.")
         with st.expander("The numbers behind this chart"):
             st.dataframe(chart.data, hide_index=True, width="stretch",
@@ -82,7 +84,7 @@ def draw(blocks, view: reading.EditionView) -> None:
 
 
 store = get_store()
-listing = shared(reading.listing)(store)  # labels and tags of every edition, once per store
+listing = cache.listing(store)
 editions = listing.editions
 skipped = store.content.skipped
 
@@ -97,14 +99,11 @@ labels = listing.labels
 slugs = list(labels)
 
 pick, find, tag = st.columns([4, 3, 2], vertical_alignment="bottom")
-chosen = pick.selectbox("Edition", slugs, index=slugs.index(edition.slug), format_func=labels.get,
-                        help="Type to filter by title, number, date or tag.")
+chosen = url_selectbox(pick, "Edition", slugs, url_key="edition", default=edition.slug, format_func=labels.get,
+                       help="Type to filter by title, number, date or tag.")
 text = find.text_input("Search the editions' text", placeholder="e.g. Medprompt", icon=":material/search:")
 tags = tag.multiselect("Tags", listing.tags, placeholder="Any tag")
-if chosen != edition.slug:
-    edition = next(e for e in editions if e.slug == chosen)
-if st.query_params.get("edition") != edition.slug:
-    st.query_params["edition"] = edition.slug
+edition = next(e for e in editions if e.slug == chosen)
 if not_found:
     st.warning(not_found, icon=":material/search_off:")
 if text.strip() or tags:
@@ -127,9 +126,7 @@ with side_col:
                       help="Limit the charts to the models released on or before the edition's publish date."
                       if dated else "This edition has no publish date, so there is no week to go back to.")
 
-# One view per edition and toggle; its queries' results shared, not copied (the side charts' boards are big).
-view = shared(reading.edition_view, max_entries=32)(store, edition, as_of_edition=as_of, q=shared_queries,
-                                                    names=shared(reading.matcher)(store))
+view = cache.edition_view(store, edition.slug, as_of)
 
 with st.sidebar:
     if view.toc:
@@ -192,7 +189,7 @@ with side_col:
     tabs = st.tabs([chart.label for chart in view.side_charts])
     for tab, chart in zip(tabs, view.side_charts):
         with tab:
-            st.plotly_chart(chart.figure, key=f"side-{chart.label}", config={"displayModeBar": False})
+            st.plotly_chart(cache.figure(chart.figure), key=f"side-{chart.label}", config={"displayModeBar": False})
             note = f"{chart.benchmark} · {chart.setting} · {chart.shown} models; named in this edition in colour."
             if chart.missing:
                 note += " No value here for " + ", ".join(render.escape_text(m) for m in chart.missing) + "."

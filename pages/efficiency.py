@@ -5,8 +5,8 @@ from superficial.benchmarks import efficiency
 from superficial.charts.bars import moe_params, per_billion_bars
 from superficial.charts.core import BAR_LIMIT, color_map
 from superficial.charts.selection import selected_models
-from superficial.ui.cache import cached_queries as queries  # results cached per parameters and store build
-from superficial.ui.cache import get_store, shared
+from superficial.ui import cache
+from superficial.ui.cache import get_store
 from superficial.ui.notices import missing_note
 from superficial.ui.sidebar import benchmark_picker, filter_sidebar
 from superficial.ui.tables import score_table
@@ -20,15 +20,14 @@ info, setting = benchmark_picker(store)
 benchmark = info["benchmark"]
 value_range = (info.get("min_value"), info.get("max_value"))
 
-if queries.filtered_count(store, filters)["models"] == 0:
+if cache.filtered_count(store, filters)["models"] == 0:
     st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
             icon=":material/filter_alt_off:")
     st.stop()
 
-# Computed once per parameters and shared, not copied; the latest kept (80,000 rows at 100k models).
-data = shared(efficiency.view, max_entries=1)(store, filters, benchmark, setting)
+data = cache.efficiency_view(store, filters, benchmark, setting)
 rows, frontier = data.rows, data.frontier
-missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
+missing_note(*cache.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
 missing_note(*data.unsized, "disclosed size")
 if rows.empty:
     st.info(f"None of the filtered models has both a disclosed size and a {benchmark} score ({setting}).",
@@ -53,9 +52,9 @@ else:
 
 st.subheader(f"{benchmark} ({setting}) against size", anchor=False)
 event = st.plotly_chart(
-    shared(efficiency.scatter, max_entries=1)(
-        data, benchmark=benchmark, x_title=f"billions of {sized_by} (log scale)",
-        highlight=tuple(m for m in (a, b) if m), colors=color_map(queries.filter_options(store)["orgs"])),
+    cache.figure(cache.efficiency_figure(
+        store, filters, benchmark, setting, x_title=f"billions of {sized_by} (log scale)",
+        highlight=tuple(m for m in (a, b) if m), colors=color_map(cache.filter_options(store)["orgs"]))),
     theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"), key="chart_efficiency",
     config={"displayModeBar": False})
 st.caption(f"Dotted line: the Pareto frontier — {len(frontier)} models no smaller model beats "
@@ -72,7 +71,7 @@ st.plotly_chart(per_billion_bars(rows, benchmark=benchmark), theme="streamlit", 
 st.caption("Score divided by size: small models lead by construction, so read it beside the frontier above.")
 
 st.subheader("Mixture of experts: total against active parameters", anchor=False)
-moe = queries.moe_models(store, filters, limit=BAR_LIMIT)
+moe = cache.moe_models(store, filters, limit=BAR_LIMIT)
 if moe.empty:
     st.info("No mixture-of-experts model among the filtered ones.", icon=":material/info:")
 else:

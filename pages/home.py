@@ -3,7 +3,7 @@ import streamlit as st
 
 from superficial.display import edition_byline
 from superficial.editions import markdown as render
-from superficial.ui.cache import cached_queries as queries  # results cached per parameters and store build
+from superficial.ui import cache
 from superficial.ui.cache import get_store
 from superficial.ui.navigation import available_pages
 from superficial.ui.notices import show_problems
@@ -11,8 +11,8 @@ from superficial.ui.notices import show_problems
 LATEST = 8  # editions shown as cards; the rest in a table
 
 store = get_store()
-figures = queries.headline_figures(store)
-editions = queries.editions(store)
+figures = cache.headline_figures(store)
+editions = cache.editions(store)
 
 st.title("Superficial Intelligence")
 st.markdown(

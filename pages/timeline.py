@@ -1,12 +1,11 @@
 """Timeline: the filtered models by release date against their score, each edition marked on the axis."""
 import streamlit as st
 
-from superficial.benchmarks import timeline
 from superficial.charts.core import color_map
 from superficial.charts.selection import selected_models
 from superficial.charts.timeline import EDITION_LINKS
-from superficial.ui.cache import cached_queries as queries  # results cached per parameters and store build
-from superficial.ui.cache import get_store, shared
+from superficial.ui import cache
+from superficial.ui.cache import get_store
 from superficial.ui.navigation import available_pages
 from superficial.ui.notices import missing_note
 from superficial.ui.sidebar import benchmark_picker, filter_sidebar
@@ -21,24 +20,22 @@ info, setting = benchmark_picker(store)
 benchmark = info["benchmark"]
 color_by = st.radio("Colour by", ("organization", "architecture"), key="color", bind="query-params", horizontal=True)
 
-if queries.filtered_count(store, filters)["models"] == 0:
+if cache.filtered_count(store, filters)["models"] == 0:
     st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
             icon=":material/filter_alt_off:")
     st.stop()
 
-# Computed once per parameters and shared, not copied; the latest kept (80,000 rows at 100k models).
-data = shared(timeline.view, max_entries=1)(store, filters, benchmark, setting)
+data = cache.timeline_view(store, filters, benchmark, setting)
 scores, editions = data.scores, data.editions
-colors = color_map(queries.filter_options(store)["orgs"]) if color_by == "organization" else None
-missing_note(*queries.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
+colors = color_map(cache.filter_options(store)["orgs"]) if color_by == "organization" else None
+missing_note(*cache.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
 missing_note(*data.undated, "release date")
 if data.dated == 0:
     st.info(f"None of the filtered models has both a release date and a {benchmark} score ({setting}).",
             icon=":material/search_off:")
     st.stop()
 
-figure = shared(timeline.scatter, max_entries=1)(data, benchmark=f"{benchmark} ({setting})", color_by=color_by,
-                                                 colors=colors)
+figure = cache.figure(cache.timeline_figure(store, filters, benchmark, setting, color_by=color_by, colors=colors))
 event = st.plotly_chart(figure,
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_timeline", config={"displayModeBar": False})

@@ -133,11 +133,10 @@ class EfficiencyView:
     pair: tuple[str, str] | None  # the default "two models in one sentence"
     choices: list[str]  # models offered in the A/B pickers, smallest first
     unsized: tuple[int, list[str]]  # scored models of undisclosed size: how many, the first eight names
-    key: str = ""  # the store build and parameters it was computed for (what caches hash it by)
 
 
 def view(store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
-    """Query and compute the efficiency page's data once (the page caches it per parameters)."""
+    """Query and compute what the efficiency page draws."""
     from superficial.db import queries
 
     scores = queries.chart_scores(store, filters, benchmark, setting)
@@ -147,13 +146,12 @@ def view(store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
     pair = default_pair(rows)
     return EfficiencyView(rows=rows, frontier=frontier, pair=pair,
                           choices=pair_choices(rows, frontier, list(pair or ())),
-                          unsized=(len(unsized), unsized.head(8).tolist()),
-                          key=f"{store.cache_key}|{filters!r}|{benchmark}|{setting}")
+                          unsized=(len(unsized), unsized.head(8).tolist()))
 
 
 def scatter(data: EfficiencyView, *, benchmark: str, x_title: str, highlight: tuple[str, ...] = (),
             colors: dict[str, str] | None = None):
-    """The score-against-size chart of a view (cached per view and picks by the page: 0.2 s at 80,000 points)."""
+    """The score-against-size chart of a view."""
     from superficial.charts.scatter import efficiency_scatter
 
     return efficiency_scatter(data.rows, data.frontier, benchmark=benchmark, x_title=x_title,

@@ -16,7 +16,6 @@ class TimelineView:
     scores: pd.DataFrame  # one pick per filtered model (queries.chart_scores), best first
     undated: tuple[int, list[str]]  # scored models with no release date: how many, the first eight names
     editions: pd.DataFrame  # published editions, newest first
-    key: str = ""  # the store build and parameters it was computed for (what caches hash it by)
 
     @property
     def dated(self) -> int:
@@ -24,14 +23,14 @@ class TimelineView:
 
 
 def view(store, filters, benchmark: str, setting: str | None) -> TimelineView:
-    """Query the timeline page's data once (the page caches it per parameters)."""
+    """Query what the timeline page draws."""
     scores = queries.chart_scores(store, filters, benchmark, setting)
     undated = scores.loc[scores["release_date"].isna(), "model"]
     return TimelineView(scores=scores, undated=(len(undated), undated.head(8).tolist()),
-                        editions=queries.editions(store), key=f"{store.cache_key}|{filters!r}|{benchmark}|{setting}")
+                        editions=queries.editions(store))
 
 
 def scatter(data: TimelineView, *, benchmark: str, color_by: str = "organization",
             colors: dict[str, str] | None = None):
-    """The release-date chart of a view (cached per view and colouring by the page: 0.3 s at 80,000 points)."""
+    """The release-date chart of a view."""
     return timeline_scatter(data.scores, data.editions, benchmark=benchmark, color_by=color_by, colors=colors)

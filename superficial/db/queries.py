@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 from superficial.db.store import Store
 
@@ -361,9 +362,9 @@ def setting_scores(store: Store, benchmark: str, models: list[str], settings: li
                                             "settings": list(settings)})
 
 
-def benchmark_leaderboard(store: Store, benchmark: str, setting: str, as_of=None) -> pd.DataFrame:
+def benchmark_leaderboard(store: Store, benchmark: str, setting: str, as_of=None) -> pa.Table:
     """Each model's best score on a benchmark in one setting, best first; ``as_of`` drops later models."""
-    return store.query(BENCHMARK_LEADERBOARD_SQL, {"benchmark": benchmark, "setting": setting, "as_of": as_of})
+    return store.query_table(BENCHMARK_LEADERBOARD_SQL, {"benchmark": benchmark, "setting": setting, "as_of": as_of})
 
 
 def models_released_after(store: Store, as_of) -> dict[str, int]:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from superficial.charts.bars import setting_bars
 from superficial.db import queries
@@ -32,7 +31,7 @@ class EmbedSpec:
 class EmbedChart:
     """A live chart standing in for an embed, with the rows it was drawn from."""
 
-    figure: go.Figure
+    figure: dict  # the figure's spec (ui.cache.figure draws it)
     data: pd.DataFrame
     original: str
     caption: str
@@ -81,7 +80,7 @@ def _settings_comparison(store: Store, embed: Embed, *, benchmark: str, models, 
     missing = [f"{m} {s}" for m in models for s in settings if (m, s) not in have]
     if missing:
         caption += f" No value on record for {', '.join(missing)}."
-    return EmbedChart(figure, data, embed.src, caption)
+    return EmbedChart(figure.to_dict(), data, embed.src, caption)
 
 
 RECIPES: dict[str, Callable[..., EmbedChart | None]] = {

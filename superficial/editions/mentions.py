@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -39,7 +41,10 @@ def _term_pattern(term: str) -> str:
 
 
 class Matcher:
-    """Terms (model names, aliases, family names) compiled into one longest-first regex."""
+    """Terms (model names, aliases, family names) compiled into one longest-first regex.
+
+    Read-only once built (its tables are mapping proxies and tuples): one matcher serves every session.
+    """
 
     def __init__(self, models: pd.DataFrame, aliases: pd.DataFrame):
         terms: dict[str, tuple[str, str]] = {}
@@ -51,7 +56,7 @@ class Matcher:
             terms[str(row.alias).strip().lower()] = ("model", row.model)
         for name in models["name"]:
             terms[str(name).strip().lower()] = ("model", name)
-        self.terms = terms
+        self.terms: Mapping[str, tuple[str, str]] = MappingProxyType(terms)
         # Candidates first, so find() compiles the alternation of a few terms, not of every model (seconds
         # at 10,000). Each maximal run of word characters in a term is bounded by non-word characters
         # inside it, by its separators or by the match's boundaries, so in a text that names the term
@@ -59,14 +64,16 @@ class Matcher:
         # looks up the text's words (hundreds) and keeps the terms whose words are all in the text.
         # Only the terms are kept, not their words (35 MB at 100,000 models).
         frequency = Counter(w for term in terms for w in set(_WORDS.findall(term.casefold())))
-        self._by_word: dict[str, list[str]] = {}
-        self._loose: list[str] = []  # terms without a word character
+        by_word: dict[str, list[str]] = {}
+        loose: list[str] = []  # terms without a word character
         for term in terms:
             words = _WORDS.findall(term.casefold())
             if words:
-                self._by_word.setdefault(min(words, key=lambda w: (frequency[w], w)), []).append(term)
+                by_word.setdefault(min(words, key=lambda w: (frequency[w], w)), []).append(term)
             else:
-                self._loose.append(term)
+                loose.append(term)
+        self._by_word: Mapping[str, tuple[str, ...]] = MappingProxyType({w: tuple(t) for w, t in by_word.items()})
+        self._loose = tuple(loose)
 
     def _regex(self, text: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         """The longest-first alternation of the terms whose words are all words of ``text`` (case-folded)."""

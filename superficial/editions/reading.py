@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
-import plotly.graph_objects as go
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from superficial import config
 from superficial.charts.bars import highlight_bars
@@ -51,17 +54,18 @@ def edition_label(edition: Edition) -> str:
 
 @dataclass(frozen=True)
 class Listing:
-    """The published editions with their picker labels and every tag (the page caches it per store)."""
+    """The published editions with their picker labels and every tag (read-only: shared by every session)."""
 
-    editions: list[Edition]
-    labels: dict[str, str]  # slug -> edition_label
-    tags: list[str]
+    editions: tuple[Edition, ...]
+    labels: Mapping[str, str]  # slug -> edition_label
+    tags: tuple[str, ...]
 
 
 def listing(store: Store) -> Listing:
     """What the edition picker needs, for every published edition of the store."""
-    editions = published(store.editions)
-    return Listing(editions, {e.slug: edition_label(e) for e in editions}, all_tags(editions))
+    editions = tuple(published(store.editions))
+    return Listing(editions, MappingProxyType({e.slug: edition_label(e) for e in editions}),
+                   tuple(all_tags(editions)))
 
 
 def choose(editions: list[Edition], slug: str | None) -> tuple[Edition | None, str | None]:
@@ -137,12 +141,24 @@ def snippet(text: str, word: str, width: int = SNIPPET_CHARS) -> str:
 
 # --- one edition ---------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class SideBoard:
+    """Every model's best score on one side chart's benchmark and setting, best first (read-only Arrow)."""
+
+    label: str
+    benchmark: str
+    setting: str
+    kind: str  # "bars" ranks the models, "scatter" plots the score against size
+    unit: str | None
+    rows: pa.Table  # model, value, source_url, total_params_b (queries.benchmark_leaderboard)
+
+
 @dataclass
 class SideChart:
     label: str
     benchmark: str
     setting: str
-    figure: go.Figure
+    figure: dict  # the figure's spec (ui.cache.figure draws it)
     shown: int  # models drawn
     missing: list[str]  # mentioned models with no score here (or of undisclosed size, for the scatter)
 
@@ -171,29 +187,37 @@ def _pictures(blocks) -> list[render.Picture]:
     return [p for b in render.walk(blocks) if isinstance(b, render.Images) for p in b.pictures]
 
 
-def side_charts(store: Store, highlight: list[str], as_of: dt.date | None, q=queries) -> list[SideChart]:
-    """The MMLU, MT-Bench and parameter-efficiency charts with the ``highlight`` models in colour.
-
-    ``q`` runs the queries: ``superficial.queries`` or the page's cached variant (ui.cached_queries).
-    """
-    table = q.benchmarks(store)
+def side_boards(store: Store, as_of: dt.date | None = None) -> tuple[SideBoard, ...]:
+    """The boards the side charts draw from; ``as_of`` leaves out models released after it."""
+    table = queries.benchmarks(store)
     units = dict(zip(table["benchmark"], table["unit"]))
+    return tuple(SideBoard(label, benchmark, setting, kind, units.get(benchmark),
+                           queries.benchmark_leaderboard(store, benchmark, setting, as_of))
+                 for label, benchmark, setting, kind in SIDE_CHARTS)
+
+
+def side_charts(boards: tuple[SideBoard, ...], highlight: list[str]) -> list[SideChart]:
+    """The side charts of the boards with the ``highlight`` models in colour."""
     out = []
-    for label, benchmark, setting, kind in SIDE_CHARTS:
-        board = q.benchmark_leaderboard(store, benchmark, setting, as_of)
-        named = board["model"].isin(list(highlight))
-        if kind == "scatter":
-            figure = highlight_scatter(board, highlight, benchmark=f"{benchmark} ({setting})")
-            drawn = board["total_params_b"].notna()
+    wanted = pa.array(list(highlight), type=pa.string())
+    for board in boards:
+        named_rows = board.rows.filter(pc.is_in(board.rows["model"], value_set=wanted))
+        if board.kind == "scatter":
+            frame = board.rows.to_pandas()
+            figure = highlight_scatter(frame, highlight, benchmark=f"{board.benchmark} ({board.setting})")
+            drawn = int(frame["total_params_b"].notna().sum())
+            found = set(named_rows.filter(pc.is_valid(named_rows["total_params_b"]))["model"].to_pylist())
         else:
-            # The board is ranked already: the chart gets its top rows and the named ones, not 80,000 rows.
-            shown = named.copy()
-            shown.iloc[:BAR_LIMIT] = True
-            figure = highlight_bars(board[shown], highlight, benchmark=f"{benchmark} {setting}",
-                                           unit=units.get(benchmark), more=int((~shown).sum()))
-            drawn = pd.Series(True, index=board.index)
-        found = set(board.loc[named & drawn, "model"])
-        out.append(SideChart(label, benchmark, setting, figure, int(drawn.sum()), [m for m in highlight if m not in found]))
+            # The board is ranked already: the chart gets its top rows and the named ones, not every row.
+            top = board.rows.slice(0, BAR_LIMIT)
+            shown = pa.concat_tables([top, named_rows]).to_pandas().drop_duplicates("model")
+            shown = shown.sort_values("value", ascending=False, kind="mergesort")
+            figure = highlight_bars(shown, highlight, benchmark=f"{board.benchmark} {board.setting}",
+                                    unit=board.unit, more=board.rows.num_rows - len(shown))
+            drawn = board.rows.num_rows
+            found = set(named_rows["model"].to_pylist())
+        out.append(SideChart(board.label, board.benchmark, board.setting, figure.to_dict(), drawn,
+                             [m for m in highlight if m not in found]))
     return out
 
 
@@ -202,17 +226,18 @@ def matcher(store: Store) -> Matcher:
     return Matcher(queries.model_names(store), queries.aliases(store))
 
 
-def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
-                 content_dir: Path | None = None, q=queries, names: Matcher | None = None) -> EditionView:
+def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, content_dir: Path | None = None,
+                 names: Matcher | None = None, boards: tuple[SideBoard, ...] | None = None) -> EditionView:
     """Blocks, contents, mentioned models and side charts of one edition.
 
-    ``q`` runs the queries (the page passes its cached variant), ``names`` a prebuilt ``matcher(store)``.
+    ``names`` is a prebuilt ``matcher(store)`` and ``boards`` prebuilt ``side_boards`` for the edition's view,
+    both the same for many editions.
     """
     content_dir = content_dir or config.content_dir()
     blocks = render.parse(edition.body, edition.format)
     names = names or matcher(store)
     mentions = names.find(render.readable_text(edition.body, edition.format))
-    mentioned = q.model_facts(store, mentions.models)  # in order of first mention
+    mentioned = queries.model_facts(store, mentions.models)  # in order of first mention
     mentioned["mentions"] = [mentions.counts[m] for m in mentioned["name"]]
     embeds = {}
     for block in render.walk(blocks):
@@ -223,7 +248,7 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
     images = {p.src: render.asset_path(p.src, content_dir) for p in _pictures(blocks)}
     cover = render.asset_path(edition.cover_image, content_dir) if edition.cover_image else None
     as_of = edition.publish_date if (as_of_edition and edition.publish_date) else None
-    counts = (q.models_released_after(store, edition.publish_date) if edition.publish_date
+    counts = (queries.models_released_after(store, edition.publish_date) if edition.publish_date
               else {"after": 0, "undated": 0})
     pages = {p.url_path for p in available_pages()}
     return EditionView(
@@ -236,7 +261,7 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
         embeds=embeds,
         images=images,
         cover=cover,
-        side_charts=side_charts(store, mentions.models, as_of, q),
+        side_charts=side_charts(boards if boards is not None else side_boards(store, as_of), mentions.models),
         as_of=as_of,
         newer_models=counts["after"],
         undated_models=counts["undated"],

@@ -1,108 +1,147 @@
-"""The store and query results, cached for every page run."""
+"""Every cached value the pages read, declared in one place: the store, query results, views and figures.
+
+``st.cache_data`` hands each caller its own copy, so a page may change what it gets; it holds frames,
+views and figure specs. ``st.cache_resource`` hands everyone the same object, so it holds only what
+nobody can change: the store (a read-only database) and the mention matcher (read-only tables).
+
+A store is hashed by its database file, new for every build of ``data/`` and ``content/`` (and for a
+reader's upload), so results cached for an older build are never served again.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from superficial import config
-from superficial.db import build
+from superficial.benchmarks import compare, efficiency, timeline
+from superficial.charts.compare import compare_bars
+from superficial.db import build, queries
 from superficial.db.store import Store
+from superficial.editions import reading
+from superficial.editions.mentions import Matcher
 from superficial.ui.navigation import ensure_app_navigation
 
 log = logging.getLogger("superficial")
 UPLOADED_STORE_KEY = "uploaded_store"  # session only: bundled data plus the reader's leaderboard upload
+HASH_FUNCS = {Store: lambda store: str(store.path)}
 
+
+def data(max_entries: int = 64):
+    """``st.cache_data`` as every query and view here uses it: per store build and parameters, copied per caller."""
+    return st.cache_data(hash_funcs=HASH_FUNCS, max_entries=max_entries, show_spinner=False)
+
+
+# --- the store ------------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner="Loading benchmark data and editions…", max_entries=2)
-def _cached_store(data_dir: str, content_dir: str, fingerprint: str) -> Store:
+def _bundled_store(data_dir: str, content_dir: str, fingerprint: str) -> Store:
     store = build.open_or_build(data_dir, content_dir)  # built in a child process, reused across processes
     for problem in store.problems:
         log.warning("%s", problem)
     return store
 
 
+def bundled_store() -> Store:
+    """The shared store, rebuilt when a file in ``data/`` or ``content/`` changes."""
+    data_dir, content_dir = config.data_dir(), config.content_dir()
+    return _bundled_store(str(data_dir), str(content_dir), config.fingerprint(data_dir, content_dir))
+
+
 def get_store() -> Store:
     """The reader's uploaded store when they uploaded a leaderboard (pages/data.py), else the shared one."""
     ensure_app_navigation()
     uploaded = st.session_state.get(UPLOADED_STORE_KEY)
-    if uploaded is not None:
-        return uploaded
-    return bundled_store()
+    return uploaded if uploaded is not None else bundled_store()
 
 
-def bundled_store() -> Store:
-    """The shared store, rebuilt when a file in ``data/`` or ``content/`` changes."""
-    data_dir, content_dir = config.data_dir(), config.content_dir()
-    return _cached_store(str(data_dir), str(content_dir), config.fingerprint(data_dir, content_dir))
+# --- query results --------------------------------------------------------------------------------
+
+headline_figures = data()(queries.headline_figures)
+editions = data()(queries.editions)
+benchmarks = data()(queries.benchmarks)
+models = data()(queries.models)
+scores = data()(queries.scores)
+aliases = data()(queries.aliases)
+schema = data()(queries.schema)
+filter_options = data()(queries.filter_options)
+filtered_count = data()(queries.filtered_count)
+top_chart_scores = data()(queries.top_chart_scores)
+moe_models = data()(queries.moe_models)
+benchmark_rows = data()(queries.benchmark_rows)
+missing_scores = data()(queries.missing_scores)
+settings = data()(queries.settings)
+default_setting = data()(queries.default_setting)
+model_scores = data()(queries.model_scores)
+model_facts = data()(queries.model_facts)
+known_models = data()(queries.known_models)
+find_models = data()(queries.find_models)
+model_lookup = data()(queries.model_lookup)
 
 
-# --- cached query results (issue 7) ----------------------------------------------------------------
-# A store is hashed by its cache_key, new at every build: when a file in data/ or content/ changes,
-# get_store() builds a new store and every result cached for the old one is simply never asked again
-# (and ages out of the bounded cache).
+# --- views of the pages, and their figures --------------------------------------------------------
+# A figure is cached as its dict (cheap to copy) and wrapped again unvalidated: unpickling a go.Figure
+# would validate every property on every rerun.
 
-_CACHED: dict = {}
-
-
-def _store_key(store: Store) -> str:
-    return store.cache_key
+def figure(spec: dict) -> go.Figure:
+    """A figure from a cached spec, which a figure builder made and validated already."""
+    return go.Figure(spec, _validate=False)
 
 
-def _hash_funcs() -> dict:
-    """Stores, and views computed from one, are hashed by their key, never by their rows."""
-    from superficial.benchmarks.efficiency import EfficiencyView
-    from superficial.benchmarks.timeline import TimelineView
-    from superficial.editions.mentions import Matcher
-    from superficial.ingest.content import Edition
-
-    return {
-        Store: _store_key, EfficiencyView: lambda view: view.key, TimelineView: lambda view: view.key,
-        # An edition comes from the store passed beside it (its key changes with any file): its slug and path
-        # name it. The matcher and the cached queries are one object per store and per process.
-        Edition: lambda edition: (edition.slug, edition.path), Matcher: id, _Queries: lambda q: q.wrap.__name__,
-    }
+@st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)
+def mention_matcher(store: Store) -> Matcher:
+    """The read-only matcher of every model, alias and family of a store."""
+    return reading.matcher(store)
 
 
-def cached(fn, *, max_entries: int = 64):
-    """``fn`` with its results cached per parameters and store build: ``cached(queries.chart_scores)(store, …)``.
-
-    For functions returning data (DataFrames, dicts, lists): each call gets its own copy.
-    """
-    wrapper = _CACHED.get(fn)
-    if wrapper is None:
-        wrapper = _CACHED[fn] = st.cache_data(fn, hash_funcs=_hash_funcs(), max_entries=max_entries,
-                                              show_spinner=False)
-    return wrapper
+listing = st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)(reading.listing)
 
 
-def shared(fn, *, max_entries: int = 8):
-    """``fn`` with one shared result per parameters and store build, never copied (e.g. a compiled matcher).
-
-    Only for results nobody mutates.
-    """
-    wrapper = _CACHED.get((fn, "shared"))
-    if wrapper is None:
-        wrapper = _CACHED[(fn, "shared")] = st.cache_resource(fn, hash_funcs=_hash_funcs(),
-                                                              max_entries=max_entries, show_spinner=False)
-    return wrapper
+@st.cache_resource(max_entries=4, show_spinner=False, hash_funcs=HASH_FUNCS)
+def side_boards(store: Store, as_of: dt.date | None) -> tuple[reading.SideBoard, ...]:
+    """The read-only boards every edition's side charts draw from (as of a date, or of today)."""
+    return reading.side_boards(store, as_of)
 
 
-class _Queries:
-    """``superficial.queries`` with every function wrapped by ``cached`` or ``shared``."""
-
-    def __init__(self, wrap):
-        self.wrap = wrap
-
-    def __getattr__(self, name: str):
-        from superficial.db import queries
-
-        value = getattr(queries, name)
-        return self.wrap(value) if callable(value) and getattr(value, "__module__", "") == queries.__name__ else value
+@data(max_entries=32)
+def edition_view(store: Store, slug: str, as_of_edition: bool) -> reading.EditionView:
+    """One edition with everything the Editions page draws beside it."""
+    edition = store.edition(slug)
+    as_of = edition.publish_date if as_of_edition else None
+    return reading.edition_view(store, edition, as_of_edition=as_of_edition, names=mention_matcher(store),
+                                boards=side_boards(store, as_of))
 
 
-# ``from superficial.ui import cached_queries as queries``: each call gets its own copy of the result.
-cached_queries = _Queries(cached)
-# For callers that only read big results (the Editions page's side charts read 80,000-row boards at 100k
-# models): one shared result, never copied.
-shared_queries = _Queries(shared)
+efficiency_view = data(max_entries=4)(efficiency.view)
+
+
+@data(max_entries=8)
+def efficiency_figure(store: Store, filters, benchmark: str, setting: str | None, *, x_title: str,
+                      highlight: tuple[str, ...], colors: dict[str, str] | None) -> dict:
+    """The score-against-size chart of the efficiency view, as a spec."""
+    view = efficiency_view(store, filters, benchmark, setting)
+    return efficiency.scatter(view, benchmark=benchmark, x_title=x_title, highlight=highlight,
+                              colors=colors).to_dict()
+
+
+timeline_view = data(max_entries=4)(timeline.view)
+
+
+@data(max_entries=8)
+def timeline_figure(store: Store, filters, benchmark: str, setting: str | None, *, color_by: str,
+                    colors: dict[str, str] | None) -> dict:
+    """The release-date chart of the timeline view, as a spec."""
+    view = timeline_view(store, filters, benchmark, setting)
+    return timeline.scatter(view, benchmark=f"{benchmark} ({setting})", color_by=color_by, colors=colors).to_dict()
+
+
+side_by_side = data()(compare.side_by_side)
+
+
+@data()
+def compare_figure(scores: pd.DataFrame, names: list[str]) -> dict:
+    """Models side by side on every benchmark, as a spec."""
+    return compare_bars(scores, names).to_dict()

@@ -5,7 +5,7 @@ import streamlit as st
 
 from superficial.benchmarks.filters import ARCHITECTURES, PRESETS, SIZE_LABELS, Filters, months_between
 from superficial.db.store import Store
-from superficial.ui.cache import cached_queries
+from superficial.ui import cache
 
 # --- sidebar filters shared by the benchmark pages (explore, efficiency, timeline) -------------------
 # Each widget's key is its URL key (filters.URL_KEYS) and is bound to the URL, so a copied link
@@ -37,9 +37,8 @@ def _reset_filters(months: list[str]) -> None:
 
 def filter_sidebar(store: Store) -> Filters:
     """Draw the model filters in the sidebar, bound to the URL, with how many models are left."""
-    queries = cached_queries  # the same options on every rerun: cached per store build
 
-    options = queries.filter_options(store)
+    options = cache.filter_options(store)
     months = months_between(options["first_release"], options["last_release"])
     with st.sidebar:
         st.subheader("Filter models", anchor=False)
@@ -74,7 +73,7 @@ def filter_sidebar(store: Store) -> Filters:
         filters = Filters(size=tuple(size), basis=basis or "total", include_unknown=bool(unknown),
                           orgs=tuple(orgs), archs=tuple(archs or ()), weights=weights,
                           licenses=tuple(licenses), released=released)
-        left = queries.filtered_count(store, filters)
+        left = cache.filtered_count(store, filters)
         st.markdown(f"**{left['models']:,} of {options['models']:,} models left**"
                     + (f" ({left['unsized']:,} of undisclosed size)" if left["unsized"] else ""))
         if not filters.is_default():
@@ -88,15 +87,14 @@ def benchmark_picker(store: Store, default: str = "MMLU", key_prefix: str = "") 
     Returns the benchmark's row (unit, min_value, max_value, …) and the chosen setting; the default
     setting is the one most models were scored in.
     """
-    queries = cached_queries  # the same options on every rerun: cached per store build
 
-    table = queries.benchmarks(store)
+    table = cache.benchmarks(store)
     table = table[table["scores"] > 0]
     names = table["benchmark"].tolist() or [default]
     cols = st.columns(2)
     benchmark = cols[0].selectbox("Benchmark", names, index=names.index(default) if default in names else 0,
                                   key=f"{key_prefix}benchmark", bind="query-params")
-    settings = queries.settings(store, benchmark)
+    settings = cache.settings(store, benchmark)
     options = settings["setting"].tolist() or ["—"]
     setting = cols[1].selectbox(
         "Setting", options, index=0, key=f"{key_prefix}setting", bind="query-params",

@@ -240,7 +240,7 @@ def _every_figure(fixture_store):
     mmlu = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
     sized = efficiency.with_efficiency(efficiency.sized(mmlu))
     frontier = efficiency.pareto_frontier(sized)
-    board = queries.benchmark_leaderboard(fixture_store, "MMLU", "5-shot")
+    board = queries.benchmark_leaderboard(fixture_store, "MMLU", "5-shot").to_pandas()
     names = ["Mistral 7B", "Mixtral 8x7B"]
     crowded = _many(MAX_POINTS + 10)
     return [

@@ -1,4 +1,3 @@
-import json
 
 import pytest
 
@@ -30,7 +29,7 @@ def test_gemini_embed_is_drawn_from_duckdb(store):
     chart = embeds.embed_chart(store, GEMINI_EMBED)
     expected = queries.setting_scores(store, "MMLU", ["Gemini Ultra", "GPT-4"], SETTINGS)
     assert len(expected) >= 7
-    spec = json.loads(chart.figure.to_json())
+    spec = chart.figure
     assert [t["name"] for t in spec["data"]] == ["Gemini Ultra", "GPT-4"]
     for trace in spec["data"]:
         assert trace["x"] == SETTINGS

@@ -1,5 +1,4 @@
 import datetime as dt
-import json
 
 import pandas as pd
 import pytest
@@ -52,8 +51,7 @@ def test_search_by_text_and_tags(fixture_store):
     assert reading.search(editions, "substack") == []  # link targets are not text
 
 
-def chart_models(figure) -> dict[str, list[str]]:
-    spec = json.loads(figure.to_json())
+def chart_models(spec: dict) -> dict[str, list[str]]:
     return {t["name"]: list(t["y"] if t.get("orientation") == "h" else t.get("text") or []) for t in spec["data"]}
 
 
@@ -105,11 +103,10 @@ def test_images_found_in_content_assets(tmp_path, store):
                            "/assets/2023/gone.webp": None}
 
 
-def test_edition_view_through_cached_queries_and_a_shared_matcher_is_the_same(store):
-    from superficial.ui import cache as ui
-
+def test_edition_view_with_a_shared_matcher_and_boards_is_the_same(store):
     plain = reading.edition_view(store, store.edition(WEEK5))
-    fast = reading.edition_view(store, store.edition(WEEK5), q=ui.cached_queries, names=reading.matcher(store))
+    fast = reading.edition_view(store, store.edition(WEEK5), names=reading.matcher(store),
+                                boards=reading.side_boards(store))
     assert fast.mentioned["name"].tolist() == plain.mentioned["name"].tolist()
     assert fast.mentions == plain.mentions
     assert [chart_models(c.figure) for c in fast.side_charts] == [chart_models(c.figure) for c in plain.side_charts]

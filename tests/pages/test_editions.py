@@ -174,3 +174,27 @@ def test_asset_images_shown_and_missing_ones_get_a_quiet_placeholder(tmp_path, m
     assert "Caption for red" in captions and "Caption for gone" in captions
     assert any("Image not shown here" in c and "gone.webp" in c for c in captions)
     assert not any("Image not shown here" in c and "red square" in c for c in captions)
+
+
+def named_counts(at: AppTest) -> dict[str, int]:
+    """Each mentioned model's "named N×" count, as the side panel shows it."""
+    names = [link.proto.label for link in at.get("page_link") if link.proto.page.endswith("compare")]
+    counts = [int(m.group(1)) for c in at.caption if (m := re.search(r"· named (\d+)×", str(c.value)))]
+    assert len(names) == len(counts)
+    return dict(zip(names, counts, strict=True))
+
+
+def test_counts_stay_right_when_switching_editions_back_and_forth(monkeypatch):
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(FIXTURES / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "content"))
+    week5, week4 = "2023-12-17-week-5", "2023-12-10-week-4"
+    at = open_editions(edition=week5)
+    first = named_counts(at)
+    assert first["GPT-4"] > 1
+    picker = next(box for box in at.selectbox if box.label == "Edition")
+    picker.set_value(week4).run()
+    assert named_counts(at)["GPT-4"] == 1
+    picker = next(box for box in at.selectbox if box.label == "Edition")
+    picker.set_value(week5).run()
+    assert not at.exception
+    assert named_counts(at) == first

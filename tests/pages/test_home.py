@@ -54,12 +54,12 @@ def test_home_survives_bad_data(tmp_path, monkeypatch):
 
 
 def test_a_failing_page_is_polite(bundled_env, monkeypatch, caplog):
-    from superficial.db import queries as q
+    from superficial.ui import cache
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated failure deep in a query")
 
-    monkeypatch.setattr(q, "headline_figures", broken)
+    monkeypatch.setattr(cache, "headline_figures", broken)
     at = run_app()
     assert not at.exception  # no traceback element
     assert [e.value for e in at.error] == [

@@ -1,74 +1,101 @@
-"""ui.cached: query results cached per parameters and per store build, refreshed when data/ changes."""
+"""ui.cache: results cached per store build and parameters, a copy per caller; shared values read-only."""
 import os
 import time
 
+import pyarrow as pa
 import pytest
 import streamlit as st
 
-from superficial.db import queries
 from superficial.db.store import Store
-from superficial.ui import cache as ui
+from superficial.ui import cache
 from tests.conftest import FIXTURES
 
-CALLS: list = []
-
-
-def count_models(store: Store, organization: str | None = None) -> int:
-    CALLS.append(organization)
-    sql = "SELECT count(*) AS n FROM models WHERE $org IS NULL OR organization = $org"
-    return int(store.query(sql, {"org": organization}).n[0])
+NEWCOMER = "Newcomer,Org,F,7,,dense,2024-01-01,true,MIT,https://a.example\n"
 
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
     st.cache_data.clear()
     st.cache_resource.clear()
-    CALLS.clear()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
 
 
-def test_each_parameter_set_runs_once(fixture_store):
-    cached = ui.cached(count_models)
-    assert cached is ui.cached(count_models)  # one wrapper per function
-    assert cached(fixture_store) == 8
-    assert cached(fixture_store) == 8
-    assert cached(fixture_store, "Meta") == cached(fixture_store, "Meta")
-    assert CALLS == [None, "Meta"]
+@pytest.fixture
+def queries_run(monkeypatch) -> list[str]:
+    """The SQL of every query that reaches the database."""
+    ran: list[str] = []
+    original = Store.query_table
+
+    def counting(self, sql, params=None):
+        ran.append(sql)
+        return original(self, sql, params)
+
+    monkeypatch.setattr(Store, "query_table", counting)
+    return ran
+
+
+def test_each_parameter_set_reaches_the_database_once(fixture_store, queries_run):
+    assert cache.filtered_count is not None
+    first = cache.settings(fixture_store, "MMLU")
+    again = cache.settings(fixture_store, "MMLU")
+    assert first.equals(again) and len(queries_run) == 1
+    cache.settings(fixture_store, "MT-Bench")
+    assert len(queries_run) == 2
 
 
 def test_every_store_build_has_its_own_results(data_copy):
-    cached = ui.cached(count_models)
     before = Store.from_folders(data_copy, FIXTURES / "content")
-    assert cached(before) == 8
+    assert cache.headline_figures(before)["models"] == 8
     models = data_copy / "models.csv"
-    models.write_text(models.read_text() + "Newcomer,Org,F,7,,dense,2024-01-01,true,MIT,https://a.example\n")
+    models.write_text(models.read_text() + NEWCOMER)
     after = Store.from_folders(data_copy, FIXTURES / "content")
-    assert after.cache_key != before.cache_key
-    assert cached(after) == 9
-    assert cached(before) == 8  # each build keeps answering for itself
-    assert CALLS == [None, None]
+    assert cache.headline_figures(after)["models"] == 9
+    assert cache.headline_figures(before)["models"] == 8  # each build keeps answering for itself
 
 
 def test_an_edited_file_refreshes_the_store_and_the_results(data_copy, monkeypatch):
     monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(data_copy))
     monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "content"))
-    first = ui.bundled_store()
-    assert ui.bundled_store() is first  # loaded once per process
-    assert ui.cached_queries.headline_figures(first)["models"] == 8
+    first = cache.bundled_store()
+    assert cache.bundled_store() is first  # loaded once per process
+    assert cache.headline_figures(first)["models"] == 8
     models = data_copy / "models.csv"
-    models.write_text(models.read_text() + "Newcomer,Org,F,7,,dense,2024-01-01,true,MIT,https://a.example\n")
+    models.write_text(models.read_text() + NEWCOMER)
     later = time.time() + 5
     os.utime(models, (later, later))  # a clock that did not move between the writes still counts
-    second = ui.bundled_store()
+    second = cache.bundled_store()
     assert second is not first
-    assert ui.cached_queries.headline_figures(second)["models"] == 9
+    assert cache.headline_figures(second)["models"] == 9
 
 
-def test_cached_queries_wraps_only_query_functions(fixture_store):
-    assert ui.cached_queries.EDITIONS_SQL == queries.EDITIONS_SQL
-    assert ui.cached_queries.models is ui.cached(queries.models)
-    frame = ui.cached_queries.models(fixture_store)
-    frame.loc[:, "name"] = "changed"  # a caller changing its copy changes nobody else's
-    assert "changed" not in set(ui.cached_queries.models(fixture_store)["name"])
+def test_a_caller_changing_its_result_changes_nobody_elses(fixture_store):
+    frame = cache.models(fixture_store)
+    frame.loc[:, "name"] = "changed"
+    assert "changed" not in set(cache.models(fixture_store)["name"])
+    view = cache.edition_view(fixture_store, "2023-12-17-week-5", False)
+    view.mentioned["mentions"] = 0
+    view.side_charts[0].figure["data"].clear()
+    again = cache.edition_view(fixture_store, "2023-12-17-week-5", False)
+    assert again.mentioned["mentions"].min() >= 1 and again.side_charts[0].figure["data"]
+
+
+def test_shared_values_cannot_be_changed(fixture_store):
+    matcher = cache.mention_matcher(fixture_store)
+    assert matcher is cache.mention_matcher(fixture_store)
+    with pytest.raises(TypeError):
+        matcher.terms["gpt-4"] = ("model", "Someone else")  # type: ignore[index]
+    listing = cache.listing(fixture_store)
+    assert isinstance(listing.editions, tuple)
+    with pytest.raises(TypeError):
+        listing.labels["x"] = "y"  # type: ignore[index]
+    boards = cache.side_boards(fixture_store, None)
+    assert boards is cache.side_boards(fixture_store, None)
+    assert all(isinstance(board.rows, pa.Table) for board in boards)  # Arrow tables have no setters
+
+
+def test_a_figure_spec_draws_without_validating_again(fixture_store):
+    view = cache.edition_view(fixture_store, "2023-12-17-week-5", False)
+    figure = cache.figure(view.side_charts[0].figure)
+    assert figure.to_dict()["data"] == view.side_charts[0].figure["data"]
