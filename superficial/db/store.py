@@ -100,10 +100,6 @@ READ_ONLY_CONFIG = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
     "memory_limit": "512MB",
-    # Hand freed memory back to the system: above this after each query, and from a background thread
-    # (at 100,000 models a run of the pages' queries left 380 MB resident by default, 224 MB with both).
-    "allocator_flush_threshold": "32MB",
-    "allocator_background_threads": True,
     "threads": 2,
     "lock_configuration": True,
 }
