@@ -144,7 +144,8 @@ class SideChart:
     setting: str
     figure: go.Figure
     shown: int  # models drawn
-    missing: list[str]  # mentioned models with no score here (or of undisclosed size, for the scatter)
+    missing: list[str]  # mentioned models with no variant scored here (or of known size, for the scatter)
+    drawn_for: dict[str, list[str]] = field(default_factory=dict)  # mentioned model -> its variants drawn
 
 
 @dataclass
@@ -171,29 +172,38 @@ def _pictures(blocks) -> list[render.Picture]:
     return [p for b in render.walk(blocks) if isinstance(b, render.Images) for p in b.pictures]
 
 
-def side_charts(store: Store, highlight: list[str], as_of: dt.date | None, q=queries) -> list[SideChart]:
+def side_charts(store: Store, highlight: list[str], as_of: dt.date | None, q=queries,
+                meant_at: dt.date | None = None) -> list[SideChart]:
     """The MMLU, MT-Bench and parameter-efficiency charts with the ``highlight`` models in colour.
 
+    A model named stands for its family of variants (a "GPT-4" in the text means its snapshots): the
+    variants released by ``meant_at`` (the edition's date) are coloured, and ``drawn_for`` says which.
     ``q`` runs the queries: ``superficial.queries`` or the page's cached variant (ui.cached_queries).
     """
     table = q.benchmarks(store)
     units = dict(zip(table["benchmark"], table["unit"]))
+    family = q.variants(store, list(highlight), as_of=meant_at)
+    meant = {m: family.loc[family["asked"] == m, "name"].tolist() or [m] for m in highlight}
+    coloured = list(dict.fromkeys(name for names in meant.values() for name in names))
     out = []
     for label, benchmark, setting, kind in SIDE_CHARTS:
         board = q.benchmark_leaderboard(store, benchmark, setting, as_of)
-        named = board["model"].isin(list(highlight))
+        named = board["model"].isin(coloured)
         if kind == "scatter":
-            figure = highlight_scatter(board, highlight, benchmark=f"{benchmark} ({setting})")
+            figure = highlight_scatter(board, coloured, benchmark=f"{benchmark} ({setting})")
             drawn = board["total_params_b"].notna()
         else:
             # The board is ranked already: the chart gets its top rows and the named ones, not 80,000 rows.
             shown = named.copy()
             shown.iloc[:BAR_LIMIT] = True
-            figure = highlight_bars(board[shown], highlight, benchmark=f"{benchmark} {setting}",
+            figure = highlight_bars(board[shown], coloured, benchmark=f"{benchmark} {setting}",
                                            unit=units.get(benchmark), more=int((~shown).sum()))
             drawn = pd.Series(True, index=board.index)
         found = set(board.loc[named & drawn, "model"])
-        out.append(SideChart(label, benchmark, setting, figure, int(drawn.sum()), [m for m in highlight if m not in found]))
+        drawn_for = {m: [v for v in names if v in found] for m, names in meant.items()}
+        out.append(SideChart(label, benchmark, setting, figure, int(drawn.sum()),
+                             [m for m in highlight if not drawn_for[m]],
+                             {m: names for m, names in drawn_for.items() if names and names != [m]}))
     return out
 
 
@@ -236,7 +246,7 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False,
         embeds=embeds,
         images=images,
         cover=cover,
-        side_charts=side_charts(store, mentions.models, as_of, q),
+        side_charts=side_charts(store, mentions.models, as_of, q, meant_at=edition.publish_date),
         as_of=as_of,
         newer_models=counts["after"],
         undated_models=counts["undated"],
