@@ -460,13 +460,14 @@ def _keep_variant_chains(models: Table, aliases: Table, problems: list[Problem])
         names, parents = models.columns["name"], models.columns["variant_of"]
         if not any(parents):
             return
-        known = set(names)
-        by_lower = {n.lower(): n for n in known}
-        position = {n: i for i, n in enumerate(names)}
+        index = pd.Index(names)
+        parent_at = index.get_indexer(pd.Series(parents, dtype=object))  # -1: none, or not a model here
+        has_parent = np.fromiter((p is not None for p in parents), dtype=bool, count=len(parents))
         reasons: dict[int, str] = {}
-        for i, parent in enumerate(parents):
-            if parent is None or parent in known:
-                continue
+        by_lower = None
+        for i in np.flatnonzero(has_parent & (parent_at < 0)).tolist():
+            parent = parents[i]
+            by_lower = by_lower or {n.lower(): n for n in names}
             if parent in left_out:
                 reasons[i] = f"variant_of {parent!r} is a model left out (line {left_out[parent]})"
             elif parent.lower() in by_lower:
@@ -475,22 +476,29 @@ def _keep_variant_chains(models: Table, aliases: Table, problems: list[Problem])
                 reasons[i] = (f"variant_of {parent!r} is an alias of {alias_of[parent.lower()]!r}; "
                               "variant_of needs the model's name")
             else:
-                reasons[i] = f"variant_of {parent!r} is not a model in models.csv{_suggest(parent, known)}"
-        # Follow each chain of variant_of once; a chain that comes back to a model on it is a loop.
-        done: set[str] = set()
-        for start in names:
-            path: list[str] = []
+                reasons[i] = f"variant_of {parent!r} is not a model in models.csv{_suggest(parent, set(names))}"
+        # A model whose chain reaches a base model is fine; what is left after following every chain to
+        # the end sits on a loop, or leads into one.
+        rooted = ~has_parent
+        while True:
+            step = ~rooted & (parent_at >= 0)
+            step[step] = rooted[parent_at[step]]
+            if not step.any():
+                break
+            rooted |= step
+        for start in np.flatnonzero(~rooted & (parent_at >= 0)).tolist():
+            path: list[int] = []
             node = start
-            while node is not None and node in known and node not in done and node not in path:
+            while node >= 0 and not rooted[node] and node not in path:
                 path.append(node)
-                node = parents[position[node]]
+                node = parent_at[node]
             if node in path:
-                loop = path[path.index(node):]
-                for member in loop:
-                    reasons[position[member]] = ("variant_of names the model itself" if len(loop) == 1 else
-                                                 "variant_of goes round in a loop: " +
-                                                 " → ".join(loop[loop.index(member):] + loop[:loop.index(member) + 1]))
-            done.update(path)
+                loop = [names[i] for i in path[path.index(node):]]
+                for at, member in enumerate(loop):
+                    reasons[index.get_loc(member)] = (
+                        "variant_of names the model itself" if len(loop) == 1 else
+                        "variant_of goes round in a loop: " + " → ".join(loop[at:] + loop[:at + 1]))
+            rooted[path] = True  # walked once: a loop reported, or a row that leads into one (next round)
         if not reasons:
             return
         for i in sorted(reasons):
@@ -504,17 +512,14 @@ def base_models(models: pd.DataFrame) -> list[str]:
 
     The chains must be valid (as check_tables leaves them).
     """
-    parent = dict(zip(models["name"], models["variant_of"]))
-    root: dict[str, str] = {}
-    for name in parent:
-        path = []
-        node = name
-        while node not in root and isinstance(parent.get(node), str):
-            path.append(node)
-            node = parent[node]
-        top = root.get(node, node)
-        root.update(dict.fromkeys([*path, node], top))
-    return [root[n] for n in models["name"]]
+    names = models["name"].to_numpy(dtype=object)
+    at = pd.Index(names).get_indexer(models["variant_of"].astype(object))
+    root = np.where(at >= 0, at, np.arange(len(names)))
+    while True:  # each step halves every remaining path
+        further = root[root]
+        if (further == root).all():
+            return names[root].tolist()
+        root = further
 
 
 def _score_suspects(scores: Table, model_names: set[str], scales: dict[str, dict]) -> list[int]:

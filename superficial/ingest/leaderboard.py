@@ -389,11 +389,8 @@ class _Models:
         checkpoint; a model another row of this file already is can only be this row's model if the data
         says so, and then the data merges two models of the table: a problem.
         """
-        candidates: list[str] = []
-        for text in _names(row):  # a model added for this row earlier took the first of these that was free
-            found = self.lookup.get(text.lower()) if text else None
-            if found and found not in candidates:
-                candidates.append(found)
+        # A model added for this row by an earlier import took the first of its names that was free.
+        candidates = list(dict.fromkeys(self.lookup[n.lower()] for n in _names(row) if n.lower() in self.lookup))
         repo = _hf_repo(row.link)
         same_checkpoint = []
         for model in candidates:
@@ -407,9 +404,9 @@ class _Models:
         for model in same_checkpoint:
             first = self.first_row.get(model)
             if first is None or _identity(first) == _identity(row):
-                if len(same_checkpoint) > 1:
-                    outcome.hints.append(f"its name and its key are different models ({', '.join(same_checkpoint)}); "
-                                         f"imported as {model}")
+                by_name, by_key = (self.lookup.get(t.lower()) if t else None for t in (row.model, row.key))
+                if by_name and by_key and by_name != by_key:
+                    outcome.hints.append(f"its name is {by_name}, its key {row.key!r} {by_key}; imported as {model}")
                 return model, None
         if same_checkpoint and same_checkpoint[0] in self.in_data:
             model = same_checkpoint[0]
@@ -498,11 +495,11 @@ def plan_import(board: Leaderboard, catalog: Catalog, origin: str = "LMSYS",
                 plan.rows["aliases"].append({"alias": row.key, "model": model})
                 report.aliases_added.append((row.key, model))
                 models.lookup[row.key.lower()] = model
-            close = model == row.model and difflib.get_close_matches(model.lower(), [n.lower() for n in models.in_data],
-                                                                    n=1, cutoff=0.85)
-            if close:
-                outcome.hints.append(f"close to the known {models.lookup[close[0]]!r}; if it is the same model, add "
-                                     f"{row.model!r} to data/aliases.csv and import again")
+            if model == row.model:  # named as in the file: it may be another spelling of a known model
+                close = difflib.get_close_matches(model.lower(), [n.lower() for n in models.in_data], n=1, cutoff=0.85)
+                if close:
+                    outcome.hints.append(f"close to the known {models.lookup[close[0]]!r}; if it is the same model, "
+                                         f"add {row.model!r} to data/aliases.csv and import again")
         else:
             if row.organization and models.fact(model, "organization") == UNKNOWN_ORGANIZATION:
                 outcome.hints.append(f"the file gives organization {row.organization!r}; models.csv has it unknown")
