@@ -41,19 +41,24 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     import_cmd = commands.add_parser(
         "import", help="merge an LMSYS leaderboard_table_YYYYMMDD.csv into data/",
-        description="Add the models and scores of an LMSYS Chatbot Arena leaderboard table to data/. Known models "
-                    "(by name or alias) are matched, never duplicated; running it twice changes nothing; a "
-                    "malformed file changes nothing.")
+        description="Add the models and scores of an LMSYS Chatbot Arena leaderboard table to data/. Each model "
+                    "of the table (its key, or its name) is one model of the data: known ones are matched by name, "
+                    "key or alias, never duplicated, and each of its values is kept or reported; running it twice "
+                    "changes nothing; a malformed file changes nothing.")
     import_cmd.add_argument("file", type=Path, help="leaderboard_table_YYYYMMDD.csv")
     import_cmd.add_argument("--data", type=Path, default=config.data_dir(), help="data folder (default: data/)")
     import_cmd.add_argument("--date", type=dt.date.fromisoformat, default=None,
                             help="leaderboard date YYYY-MM-DD (default: from the file name)")
     import_cmd.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+    import_cmd.add_argument("--with-unscored", action="store_true",
+                            help="also record the models the table lists without any score (organization, "
+                                 "license, link, knowledge cutoff)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data, args.content, args.strict)
     if args.command == "import":
-        report = import_file(args.file, args.data, dry_run=args.dry_run, date=args.date)
+        report = import_file(args.file, args.data, dry_run=args.dry_run, date=args.date,
+                             with_unscored=args.with_unscored)
         for line in report.lines():
             print(line)
         return 0 if report.ok else 1

@@ -147,8 +147,13 @@ def make_tables(n_models: int, seed: int = 0) -> dict[str, pd.DataFrame]:
     org_slug = {o: _slug(o) for o in orgs}
     links = [f"https://{org_slug[o]}.example/models/{_slug(n)}" if c else f"https://huggingface.co/{org_slug[o]}/{_slug(n)}"
              for n, o, c in zip(names, organization, closed)]
+    # A tuned version of a "Base" model of the same organization, family and size is a variant of it.
+    group = pd.Series([f"{o}\x00{f}\x00{t}" for o, f, t in zip(organization, family, total)])
+    is_base = flavor == "Base"
+    base_of_group = pd.Series(np.where(is_base, np.array(names, dtype=object), None)).groupby(group).transform("first")
+    variant_of = np.where(~is_base & base_of_group.notna().to_numpy(), base_of_group.to_numpy(), "")
     models = pd.DataFrame({
-        "name": names, "organization": organization, "family": family,
+        "name": names, "variant_of": variant_of, "organization": organization, "family": family,
         "total_params_b": total, "active_params_b": active, "architecture": architecture,
         "release_date": release, "open_weights": np.where(closed, "false", "true"), "license": license_,
         "link": links,

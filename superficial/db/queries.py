@@ -33,8 +33,8 @@ ORDER BY scores DESC, b.benchmark
 # The listings of the Data page: optionally only rows containing $search (any case) in a name column,
 # and one page of them ($limit rows from $offset); `total` counts every row that matched.
 MODELS_SQL = """
-SELECT name, organization, family, total_params_b, active_params_b, architecture,
-       release_date, open_weights, license, link, count(*) OVER () AS total
+SELECT name, variant_of, organization, family, total_params_b, active_params_b, architecture,
+       release_date, knowledge_cutoff, open_weights, license, link, count(*) OVER () AS total
 FROM models
 WHERE $search IS NULL
    OR contains(lower(name), lower($search)) OR contains(lower(organization), lower($search))
@@ -150,10 +150,11 @@ FROM filtered
 """
 
 # One pick per filtered model that has a score: the highest value reported for the setting (or, with
-# $setting NULL, across every setting; the lowest where lower is better), ties broken by setting then
-# source. `reports` counts the values it was picked from, `settings` their settings. Read from `scored`
+# $setting NULL, across every setting; the lowest where lower is better), ties broken by setting,
+# source, then model. `reports` counts the values it was picked from, `settings` their settings. Read from `scored`
 # (each score with its model's facts), so there is no join on names; a model's rows all pass or all fail
-# the filters, which only look at the model's facts.
+# the filters, which only look at the model's facts. The family form picks one per family of variants
+# (models sharing a base_model) instead, names the variant picked and counts the family's `variants`.
 _SCORE_ROWS = "benchmark = $benchmark AND ($setting IS NULL OR setting = $setting)"
 _PICK = f"""
 SELECT pick.model AS model, pick.benchmark AS benchmark, pick.setting AS setting, pick.value AS value,
@@ -162,41 +163,54 @@ SELECT pick.model AS model, pick.benchmark AS benchmark, pick.setting AS setting
        CASE WHEN $basis = 'active' THEN coalesce(pick.active_params_b, pick.total_params_b)
             ELSE pick.total_params_b END AS params_b,
        pick.total_params_b AS total_params_b, pick.active_params_b AS active_params_b,
-       pick.release_date AS release_date, pick.license AS license
+       pick.release_date AS release_date, pick.license AS license__FAMILY_COLUMNS__
 FROM (
     SELECT arg_min(s, {{'rank': CASE WHEN higher_is_better IS FALSE THEN value ELSE -value END,
-                        'setting': setting, 'source': source_url}}) AS pick,
-           count(*) AS reports, count(DISTINCT setting) AS settings
+                        'setting': setting, 'source': source_url, 'model': model}}) AS pick,
+           count(*) AS reports, count(DISTINCT setting) AS settings__FAMILY_COUNT__
     FROM scored s
     WHERE {_SCORE_ROWS} AND __ROWS__
-    GROUP BY model_id
+    GROUP BY __GROUP__
 )
 """
 
-CHART_SCORES_SQL = _PICK.replace("__ROWS__", _FILTER_WHERE) + """
-ORDER BY value DESC, model
-"""
 
-# The same picks, only the best $limit plus the $keep models wherever they rank; `total` counts them all.
-# Ranked by a plain aggregate and a top-N (model_id follows the names' order), so the picking runs on the
-# shown models' rows only: about 30 ms at 100,000 models where ranking every pick took 200.
-TOP_CHART_SCORES_SQL = f"""
+def _picks(rows: str, per_family: bool) -> str:
+    """_PICK over the scored rows matching `rows`, one pick per model or per family."""
+    return (_PICK.replace("__ROWS__", rows).replace("__GROUP__", "base_model_id" if per_family else "model_id")
+            .replace("__FAMILY_COLUMNS__", ", pick.base_model AS base_model, variants" if per_family else "")
+            .replace("__FAMILY_COUNT__", ", count(DISTINCT model_id) AS variants" if per_family else ""))
+
+
+CHART_SCORES_SQL, FAMILY_CHART_SCORES_SQL = (_picks(_FILTER_WHERE, per_family) + """
+ORDER BY value DESC, model
+""" for per_family in (False, True))
+
+# The same picks, only the best $limit plus the $keep models (or their families) wherever they rank;
+# `total` counts them all. Ranked by a plain aggregate and a top-N (the ids follow the names' order), so
+# the picking runs on the shown rows only: about 30 ms at 100,000 models where ranking every pick took 200.
+_TOP_PICKS = f"""
 WITH best AS MATERIALIZED (
-    SELECT model_id, CASE WHEN bool_and(higher_is_better IS FALSE) THEN min(value) ELSE max(value) END AS value
+    SELECT __GROUP__ AS id,
+           CASE WHEN bool_and(higher_is_better IS FALSE) THEN min(value) ELSE max(value) END AS value
     FROM scored
     WHERE {_SCORE_ROWS} AND {_FILTER_WHERE}
-    GROUP BY model_id
+    GROUP BY __GROUP__
 ),
 shown AS (
-    (SELECT model_id FROM best ORDER BY value DESC, model_id LIMIT $limit)
+    (SELECT id FROM best ORDER BY value DESC, id LIMIT $limit)
     UNION
-    (SELECT model_id FROM best
-     WHERE model_id IN (SELECT model_id FROM scored WHERE list_contains($keep::VARCHAR[], model)))
+    (SELECT id FROM best
+     WHERE id IN (SELECT __GROUP__ FROM scored WHERE list_contains($keep::VARCHAR[], model)))
 )
 SELECT *, (SELECT count(*) FROM best) AS total
-FROM ({_PICK.replace("__ROWS__", "model_id IN (SELECT model_id FROM shown)")})
+FROM (__PICKS__)
 ORDER BY value DESC, model
 """
+TOP_CHART_SCORES_SQL, TOP_FAMILY_CHART_SCORES_SQL = (
+    _TOP_PICKS.replace("__GROUP__", group).replace(
+        "__PICKS__", _picks(f"{group} IN (SELECT id FROM shown)", per_family))
+    for group, per_family in (("model_id", False), ("base_model_id", True)))
 
 # The largest $limit mixture-of-experts models among the filtered ones; `total` counts them all.
 MOE_MODELS_SQL = _FILTERED_CTE + """
@@ -246,8 +260,9 @@ ORDER BY s.benchmark, s.setting, list_position($names::VARCHAR[], s.model), s.va
 """
 
 MODEL_FACTS_SQL = """
-SELECT name, organization, total_params_b, active_params_b, coalesce(architecture, 'undisclosed') AS architecture,
-       release_date, open_weights, license, link
+SELECT name, variant_of, organization, total_params_b, active_params_b,
+       coalesce(architecture, 'undisclosed') AS architecture, release_date, knowledge_cutoff, open_weights, license,
+       link
 FROM models
 WHERE list_contains($names::VARCHAR[], name)
 ORDER BY list_position($names::VARCHAR[], name)
@@ -277,16 +292,24 @@ def filtered_count(store: Store, filters) -> dict[str, int]:
     return {"models": int(row["models"]), "unsized": int(row["unsized"])}
 
 
-def chart_scores(store: Store, filters, benchmark: str, setting: str | None = None) -> pd.DataFrame:
-    """One score per filtered model: the highest for `setting`, or with no setting each model's best."""
-    return store.query(CHART_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting})
+def chart_scores(store: Store, filters, benchmark: str, setting: str | None = None, *,
+                 per_family: bool = False) -> pd.DataFrame:
+    """One score per filtered model: the highest for `setting`, or with no setting each model's best.
+
+    With `per_family`, one per family of variants: its best variant (`model`), with `base_model` and how
+    many of the family's `variants` were scored.
+    """
+    return store.query(FAMILY_CHART_SCORES_SQL if per_family else CHART_SCORES_SQL,
+                       {**filters.query_params(), "benchmark": benchmark, "setting": setting})
 
 
 def top_chart_scores(store: Store, filters, benchmark: str, setting: str | None = None, *, limit: int = 40,
-                     keep: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
-    """chart_scores' best `limit` rows plus the `keep` models; column `total` counts every filtered model scored."""
-    return store.query(TOP_CHART_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting,
-                                              "limit": limit, "keep": list(keep)})
+                     keep: list[str] | tuple[str, ...] = (), per_family: bool = False) -> pd.DataFrame:
+    """chart_scores' best `limit` rows plus the `keep` models (or, `per_family`, their families); column
+    `total` counts every filtered model (or family) scored."""
+    return store.query(TOP_FAMILY_CHART_SCORES_SQL if per_family else TOP_CHART_SCORES_SQL,
+                       {**filters.query_params(), "benchmark": benchmark, "setting": setting, "limit": limit,
+                        "keep": list(keep)})
 
 
 def moe_models(store: Store, filters, limit: int = 40) -> pd.DataFrame:
@@ -322,8 +345,36 @@ def model_scores(store: Store, names: list[str]) -> pd.DataFrame:
 
 
 def model_facts(store: Store, names: list[str]) -> pd.DataFrame:
-    """Size, organization, architecture, release and license of the named models, in the order given."""
+    """Variant, size, organization, architecture, release, cutoff and license of the named models, in order."""
     return store.query(MODEL_FACTS_SQL, {"names": list(names)})
+
+
+# Each named model with the models whose variant_of chain leads to it (for a base model, its whole family).
+_MEANT = """
+WITH RECURSIVE meant(asked, name) AS (
+    SELECT asked, asked FROM (SELECT unnest($names::VARCHAR[]) AS asked) WHERE asked IN (SELECT name FROM models)
+    UNION
+    SELECT meant.asked, m.name FROM models m JOIN meant ON m.variant_of = meant.name
+)
+"""
+
+# The named models and their variants released by $as_of (undated ones kept): for each name asked, the
+# model itself first, then its variants oldest first.
+VARIANTS_SQL = _MEANT + """
+SELECT meant.asked, m.name, m.variant_of, m.base_model, m.organization, m.release_date, m.knowledge_cutoff,
+       m.name = meant.asked AS is_asked, (SELECT count(*) FROM scores s WHERE s.model = m.name) AS scores
+FROM meant JOIN models m ON m.name = meant.name
+WHERE $as_of IS NULL OR m.release_date IS NULL OR m.release_date <= $as_of
+ORDER BY list_position($names::VARCHAR[], meant.asked), is_asked DESC, m.release_date NULLS LAST, m.name
+"""
+
+
+def variants(store: Store, model: str | list[str], as_of=None) -> pd.DataFrame:
+    """A model (or each model of a list) and its variants: the models whose variant_of chain leads to it,
+    so a base model's whole family. `asked` names the model each row answers, `base_model` the family's
+    root; ``as_of`` leaves out what was released after that date. Unknown names give no rows."""
+    names = [model] if isinstance(model, str) else list(model)
+    return store.query(VARIANTS_SQL, {"names": names, "as_of": as_of})
 
 
 # --- Editions page (issue 3) ----------------------------------------------------------------------
@@ -338,7 +389,16 @@ QUALIFY row_number() OVER (PARTITION BY s.model, s.setting ORDER BY s.source_lin
 ORDER BY list_position($models::VARCHAR[], s.model), list_position($settings::VARCHAR[], s.setting)
 """
 
-# Only the columns the side charts draw: at 100,000 models the board is 80,000 rows.
+VARIANT_SETTING_SCORES_SQL = _MEANT + """
+SELECT meant.asked AS model, s.model AS variant, s.setting, s.value, s.source_url, s.note
+FROM meant JOIN scores s ON s.model = meant.name
+WHERE s.benchmark = $benchmark AND list_contains($settings::VARCHAR[], s.setting)
+QUALIFY row_number() OVER (PARTITION BY meant.asked, s.setting ORDER BY s.model = meant.asked DESC, s.source_line) = 1
+ORDER BY list_position($names::VARCHAR[], meant.asked), list_position($settings::VARCHAR[], s.setting)
+"""
+
+# Only the columns the side charts draw: at 100,000 models the board is 80,000 rows. The family form
+# has one row per family of variants: its best variant, the family's base_model and its scored `variants`.
 BENCHMARK_LEADERBOARD_SQL = """
 SELECT any_value(model) AS model, any_value(total_params_b) AS total_params_b,
        max(value) AS value, arg_max(source_url, value) AS source_url
@@ -349,6 +409,21 @@ GROUP BY model_id
 ORDER BY value DESC, model_id
 """
 
+FAMILY_LEADERBOARD_SQL = """
+SELECT best.model AS model, best.total_params_b AS total_params_b, best.value AS value,
+       best.source_url AS source_url, best.base_model AS base_model, variants
+FROM (
+    SELECT arg_min({'model': model, 'total_params_b': total_params_b, 'value': value, 'source_url': source_url,
+                    'base_model': base_model}, {'rank': -value, 'model': model}) AS best,
+           count(DISTINCT model_id) AS variants
+    FROM scored
+    WHERE benchmark = $benchmark AND setting = $setting
+      AND ($as_of IS NULL OR release_date IS NULL OR release_date <= $as_of)
+    GROUP BY base_model_id
+)
+ORDER BY value DESC, model
+"""
+
 MODELS_RELEASED_AFTER_SQL = """
 SELECT count(*) FILTER (WHERE release_date > $as_of) AS after,
        count(*) FILTER (WHERE release_date IS NULL)  AS undated
@@ -356,15 +431,27 @@ FROM models
 """
 
 
-def setting_scores(store: Store, benchmark: str, models: list[str], settings: list[str]) -> pd.DataFrame:
-    """One score per model and setting on a benchmark (first listed source), in the given orders."""
+def setting_scores(store: Store, benchmark: str, models: list[str], settings: list[str], *,
+                   with_variants: bool = False) -> pd.DataFrame:
+    """One score per model and setting on a benchmark (first listed source), in the given orders.
+
+    ``with_variants``: a model's score may come from one of its variants (its own first), named in `variant`.
+    """
+    if with_variants:
+        return store.query(VARIANT_SETTING_SCORES_SQL, {"benchmark": benchmark, "names": list(models),
+                                                        "settings": list(settings)})
     return store.query(SETTING_SCORES_SQL, {"benchmark": benchmark, "models": list(models),
                                             "settings": list(settings)})
 
 
-def benchmark_leaderboard(store: Store, benchmark: str, setting: str, as_of=None) -> pa.Table:
-    """Each model's best score on a benchmark in one setting, best first; ``as_of`` drops later models."""
-    return store.query_table(BENCHMARK_LEADERBOARD_SQL, {"benchmark": benchmark, "setting": setting, "as_of": as_of})
+def benchmark_leaderboard(store: Store, benchmark: str, setting: str, as_of=None, *,
+                          per_family: bool = False) -> pa.Table:
+    """Each model's best score on a benchmark in one setting, best first; ``as_of`` drops later models.
+
+    With `per_family`, each family's best variant (named in `model`), its `base_model` and `variants`.
+    """
+    return store.query_table(FAMILY_LEADERBOARD_SQL if per_family else BENCHMARK_LEADERBOARD_SQL,
+                             {"benchmark": benchmark, "setting": setting, "as_of": as_of})
 
 
 def models_released_after(store: Store, as_of) -> dict[str, int]:

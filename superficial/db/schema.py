@@ -5,14 +5,21 @@ import pandas as pd
 
 # table -> (what one row is, {column: (meaning, unit)}); the types come from the database itself.
 TABLES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
-    "models": ("One language model (a released checkpoint or a named API model).", {
+    "models": ("One language model (a released checkpoint, an API snapshot or a tuned version), "
+               "each variant on its own row.", {
         "name": ("Canonical model name; scores and aliases refer to it.", ""),
+        "variant_of": ("The model this one is a variant of (an API snapshot, a chat or instruct tune, a "
+                       "context-length version), as models.name; empty for a base model.", ""),
+        "base_model": ("The root of the variant_of chain (the model itself when it is no variant): "
+                       "the models sharing it are one family of variants.", ""),
         "organization": ("Who released the model.", ""),
-        "family": ("Model family, e.g. Llama 2, Mixtral.", ""),
+        "family": ("Broader model line, e.g. Llama 2, Mixtral (text, not a reference).", ""),
         "total_params_b": ("Total parameter count; empty when undisclosed.", "billions of parameters"),
         "active_params_b": ("Parameters used per token (mixture-of-experts only).", "billions of parameters"),
         "architecture": ("dense, MoE or SSM; empty when undisclosed.", ""),
         "release_date": ("First public release or announcement.", "date"),
+        "knowledge_cutoff": ("Month the training data ends, as its source states it; \"online\" for a "
+                             "model that reads the live web.", "YYYY-MM"),
         "open_weights": ("Whether the weights can be downloaded.", "true/false"),
         "license": ("Licence of the weights or service.", ""),
         "link": ("Primary page about the model.", "URL"),
@@ -66,6 +73,9 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "source_url": ("Where the number was read.", "URL"),
         "note": ("Table, row or caveat in the source.", ""),
         "higher_is_better": ("The benchmark's direction (benchmarks.higher_is_better).", "true/false"),
+        "variant_of": ("The model this one is a variant of (models.variant_of).", ""),
+        "base_model": ("The root of the model's variant_of chain (models.base_model).", ""),
+        "base_model_id": ("A number per base_model (alphabetical), for grouping a family of variants.", ""),
         "organization": ("Who released the model (models.organization).", ""),
         "total_params_b": ("Total parameter count; empty when undisclosed.", "billions of parameters"),
         "active_params_b": ("Parameters used per token (mixture-of-experts only).", "billions of parameters"),

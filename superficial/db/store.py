@@ -29,17 +29,22 @@ CREATE TABLE benchmarks (
     CHECK (min_value IS NULL OR max_value IS NULL OR min_value < max_value)
 );
 CREATE TABLE models (
-    name            VARCHAR PRIMARY KEY,
-    organization    VARCHAR NOT NULL,
-    family          VARCHAR,
-    total_params_b  DOUBLE CHECK (total_params_b > 0),
-    active_params_b DOUBLE CHECK (active_params_b > 0),
-    architecture    VARCHAR CHECK (architecture IN ('dense', 'MoE', 'SSM')),
-    release_date    DATE,
-    open_weights    BOOLEAN,
-    license         VARCHAR,
-    link            VARCHAR,
-    source_line     INTEGER,
+    name             VARCHAR PRIMARY KEY,
+    variant_of       VARCHAR,           -- a models.name (REFERENCES below)
+    base_model       VARCHAR NOT NULL,  -- the root of the variant_of chain, a models.name
+    organization     VARCHAR NOT NULL,
+    family           VARCHAR,
+    total_params_b   DOUBLE CHECK (total_params_b > 0),
+    active_params_b  DOUBLE CHECK (active_params_b > 0),
+    architecture     VARCHAR CHECK (architecture IN ('dense', 'MoE', 'SSM')),
+    release_date     DATE,
+    knowledge_cutoff VARCHAR CHECK (knowledge_cutoff = 'online'
+                                    OR regexp_full_match(knowledge_cutoff, '[0-9]{4}-(0[1-9]|1[0-2])')),
+    open_weights     BOOLEAN,
+    license          VARCHAR,
+    link             VARCHAR,
+    source_line      INTEGER,
+    CHECK (variant_of IS NULL OR variant_of <> name),
     CHECK (active_params_b IS NULL OR total_params_b IS NULL OR active_params_b <= total_params_b)
 );
 CREATE TABLE scores (
@@ -73,14 +78,16 @@ CREATE TABLE editions (
 );
 """
 
-# Built from the tables above once they are loaded: each score with its model's facts and a number per
-# model, so the benchmark pages filter and rank 500,000 scores without joining on names (about 8x faster
-# at 100,000 models). Sorted by benchmark and setting, so a page reads only its benchmark's blocks.
+# Built from the tables above once they are loaded: each score with its model's facts, a number per
+# model and one per family (the models sharing a base_model), so the benchmark pages filter, rank and
+# group 500,000 scores without joining on names (about 8x faster at 100,000 models). Sorted by benchmark
+# and setting, so a page reads only its benchmark's blocks.
 DERIVED = """
 CREATE TABLE scored AS
 SELECT dense_rank() OVER (ORDER BY s.model) AS model_id, s.model, s.benchmark, s.setting, s.value,
-       s.source_url, s.note, b.higher_is_better, m.organization, m.total_params_b, m.active_params_b,
-       m.architecture, m.release_date, m.open_weights, m.license
+       s.source_url, s.note, b.higher_is_better, m.variant_of, m.base_model,
+       dense_rank() OVER (ORDER BY m.base_model) AS base_model_id, m.organization, m.total_params_b,
+       m.active_params_b, m.architecture, m.release_date, m.open_weights, m.license
 FROM scores s JOIN models m ON m.name = s.model JOIN benchmarks b ON b.benchmark = s.benchmark
 ORDER BY s.benchmark, s.setting, s.model;
 CREATE INDEX scores_by_model ON scores (model);  -- the Compare page reads a few models' scores: 3 ms, not 60
@@ -92,6 +99,8 @@ REFERENCES = (
     ("scores", "model", "models", "name"),
     ("scores", "benchmark", "benchmarks", "benchmark"),
     ("aliases", "model", "models", "name"),
+    ("models", "variant_of", "models", "name"),
+    ("models", "base_model", "models", "name"),
 )
 
 READ_ONLY_CONFIG = {

@@ -70,12 +70,18 @@ def find_spec(embed: Embed, registry: tuple[EmbedSpec, ...] = REGISTRY) -> Embed
 
 def _settings_comparison(store: Store, embed: Embed, *, benchmark: str, models, settings) -> EmbedChart | None:
     models, settings = list(models), list(settings)
-    data = queries.setting_scores(store, benchmark, models, settings)
+    # A model named in the chart stands for its variants too (a "GPT-4" chart mixes GPT-4 snapshots).
+    data = queries.setting_scores(store, benchmark, models, settings, with_variants=True)
     if data.empty:
         return None
     figure = setting_bars(data, models=models, settings=settings, benchmark=benchmark,
                                  title=embed.title or None)
     caption = f"{benchmark} by prompting setting, drawn live from the scores table ({len(data)} values)."
+    from_variants = data[data["variant"] != data["model"]]
+    if not from_variants.empty:
+        caption += " Values of a variant: " + "; ".join(
+            f"{model} {', '.join(group['setting'])} from {variant}"
+            for (model, variant), group in from_variants.groupby(["model", "variant"], sort=False)) + "."
     have = set(zip(data["model"], data["setting"]))
     missing = [f"{m} {s}" for m in models for s in settings if (m, s) not in have]
     if missing:

@@ -160,7 +160,8 @@ class SideChart:
     setting: str
     figure: dict  # the figure's spec (ui.cache.figure draws it)
     shown: int  # models drawn
-    missing: list[str]  # mentioned models with no score here (or of undisclosed size, for the scatter)
+    missing: list[str]  # mentioned models with no variant scored here (or of known size, for the scatter)
+    drawn_for: dict[str, list[str]] = field(default_factory=dict)  # mentioned model -> its variants drawn
 
 
 @dataclass
@@ -196,15 +197,22 @@ def side_boards(store: Store, as_of: dt.date | None = None) -> tuple[SideBoard, 
                  for label, benchmark, setting, kind in SIDE_CHARTS)
 
 
-def side_charts(boards: tuple[SideBoard, ...], highlight: list[str]) -> list[SideChart]:
-    """The side charts of the boards with the ``highlight`` models in colour."""
+def meant_variants(store: Store, named: list[str], meant_at: dt.date | None) -> dict[str, list[str]]:
+    """Each model named and the variants it stands for: a "GPT-4" in the text means the snapshots out by then."""
+    family = queries.variants(store, list(named), as_of=meant_at)
+    return {m: family.loc[family["asked"] == m, "name"].tolist() or [m] for m in named}
+
+
+def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]]) -> list[SideChart]:
+    """The side charts of the boards, each named model's variants (``meant_variants``) in colour."""
+    coloured = list(dict.fromkeys(name for names in meant.values() for name in names))
+    wanted = pa.array(coloured, type=pa.string())
     out = []
-    wanted = pa.array(list(highlight), type=pa.string())
     for board in boards:
         named_rows = board.rows.filter(pc.is_in(board.rows["model"], value_set=wanted))
         if board.kind == "scatter":
             frame = board.rows.to_pandas()
-            figure = highlight_scatter(frame, highlight, benchmark=f"{board.benchmark} ({board.setting})")
+            figure = highlight_scatter(frame, coloured, benchmark=f"{board.benchmark} ({board.setting})")
             drawn = int(frame["total_params_b"].notna().sum())
             found = set(named_rows.filter(pc.is_valid(named_rows["total_params_b"]))["model"].to_pylist())
         else:
@@ -212,12 +220,14 @@ def side_charts(boards: tuple[SideBoard, ...], highlight: list[str]) -> list[Sid
             top = board.rows.slice(0, BAR_LIMIT)
             shown = pa.concat_tables([top, named_rows]).to_pandas().drop_duplicates("model")
             shown = shown.sort_values("value", ascending=False, kind="mergesort")
-            figure = highlight_bars(shown, highlight, benchmark=f"{board.benchmark} {board.setting}",
+            figure = highlight_bars(shown, coloured, benchmark=f"{board.benchmark} {board.setting}",
                                     unit=board.unit, more=board.rows.num_rows - len(shown))
             drawn = board.rows.num_rows
             found = set(named_rows["model"].to_pylist())
+        drawn_for = {m: [v for v in names if v in found] for m, names in meant.items()}
         out.append(SideChart(board.label, board.benchmark, board.setting, figure.to_dict(), drawn,
-                             [m for m in highlight if m not in found]))
+                             [m for m in meant if not drawn_for[m]],
+                             {m: names for m, names in drawn_for.items() if names and names != [m]}))
     return out
 
 
@@ -261,7 +271,8 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, co
         embeds=embeds,
         images=images,
         cover=cover,
-        side_charts=side_charts(boards if boards is not None else side_boards(store, as_of), mentions.models),
+        side_charts=side_charts(boards if boards is not None else side_boards(store, as_of),
+                                meant_variants(store, mentions.models, edition.publish_date)),
         as_of=as_of,
         newer_models=counts["after"],
         undated_models=counts["undated"],

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import io
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +21,14 @@ TRUE_WORDS = {"true", "yes", "1", "y", "t"}
 FALSE_WORDS = {"false", "no", "0", "n", "f"}
 
 MODEL_COLUMNS = [
-    "name", "organization", "family", "total_params_b", "active_params_b",
-    "architecture", "release_date", "open_weights", "license", "link",
+    "name", "variant_of", "organization", "family", "total_params_b", "active_params_b",
+    "architecture", "release_date", "knowledge_cutoff", "open_weights", "license", "link",
 ]
 SCORE_COLUMNS = ["model", "benchmark", "setting", "value", "source_url", "note"]
 ALIAS_COLUMNS = ["alias", "model"]
 BENCHMARK_COLUMNS = ["benchmark", "unit", "min_value", "max_value", "higher_is_better", "description", "link"]
+# Columns added after the first data folders were written: a file without them reads as if they were empty.
+OPTIONAL_COLUMNS = {"variant_of", "knowledge_cutoff"}
 FILES = {
     "benchmarks": ("benchmarks.csv", BENCHMARK_COLUMNS),
     "models": ("models.csv", MODEL_COLUMNS),
@@ -81,6 +84,22 @@ def iso_date(value: str) -> dt.date | None:
         raise BadValue(f"{value!r} is not a date as YYYY-MM-DD") from None
 
 
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+ONLINE = "online"
+
+
+def month(value: str) -> str | None:
+    """A knowledge cutoff: a month as YYYY-MM, or "online" for a model that reads the live web."""
+    word = value.strip()
+    if not word:
+        return None
+    if word.lower() == ONLINE:
+        return ONLINE
+    if not _MONTH.fullmatch(word):
+        raise BadValue(f"{word!r} is not a month as YYYY-MM (or {ONLINE!r})")
+    return word
+
+
 def boolean(value: str) -> bool | None:
     word = value.strip().lower()
     if not word:
@@ -124,9 +143,9 @@ FIELD_READERS: dict[str, dict[str, Callable[[str], object]]] = {
         "higher_is_better": boolean, "description": text, "link": url,
     },
     "models": {
-        "name": required, "organization": required, "family": text, "total_params_b": positive,
-        "active_params_b": positive, "architecture": architecture, "release_date": iso_date,
-        "open_weights": boolean, "license": text, "link": url,
+        "name": required, "variant_of": text, "organization": required, "family": text,
+        "total_params_b": positive, "active_params_b": positive, "architecture": architecture,
+        "release_date": iso_date, "knowledge_cutoff": month, "open_weights": boolean, "license": text, "link": url,
     },
     "scores": {
         "model": required, "benchmark": required, "setting": required, "value": number,
@@ -239,7 +258,7 @@ def read_records(source: str | bytes, file: str, columns: list[str],
     except csv.Error as err:
         problems.append(Problem(file, 1, f"unreadable header: {err}"))
         return [], [], []
-    missing = [c for c in columns if c not in header]
+    missing = [c for c in columns if c not in header and c not in OPTIONAL_COLUMNS]
     if missing:
         hint = ""
         joined = ",".join(header)
@@ -304,7 +323,8 @@ def read_table(name: str, source: str | bytes, file: str, problems: list[Problem
     header, fields, lines = read_records(source, file, columns, found)
     position = {h: i for i, h in enumerate(header)}  # a repeated column: the last one counts
     bad: dict[int, list[str]] = {}
-    typed = {column: read_column(readers[column], fields[position[column]], column, bad)
+    typed = {column: read_column(readers[column], fields[position[column]] if column in position else
+                                 [""] * len(lines), column, bad)
              for column in columns} if lines else {}
     found += [Problem(file, lines[row], "; ".join(bad[row])) for row in sorted(bad)]
     found.sort(key=lambda p: p.line)  # stable: the order of reading row by row
@@ -395,6 +415,7 @@ def check_tables(benchmarks: Table, models: Table, scores: Table, aliases: Table
     _keep(models, moe_sizes, problems, suspects=[
         i for i, (total, active) in enumerate(zip(models.columns["total_params_b"], models.columns["active_params_b"]))
         if total is not None and active is not None and active > total])
+    _keep_variant_chains(models, aliases, problems)
     model_names = set(models.columns["name"])
     by_lower = {n.lower(): n for n in model_names}
 
@@ -426,6 +447,79 @@ def check_tables(benchmarks: Table, models: Table, scores: Table, aliases: Table
     _keep(scores, score_rule, problems, suspects=_score_suspects(scores, model_names, scales))
     _keep_unique(scores, "score (same model, benchmark, setting and source)",
                  [scores.columns[c] for c in ("model", "benchmark", "setting", "source_url")], problems)
+
+
+def _keep_variant_chains(models: Table, aliases: Table, problems: list[Problem]) -> None:
+    """Drop each model whose variant_of names no model of the file, or closes a loop; report why.
+
+    Repeated until stable: a variant of a model left out is left out too, and says which line that was.
+    """
+    alias_of = {a.lower(): m for a, m in zip(aliases.columns["alias"], aliases.columns["model"])}
+    left_out: dict[str, int] = {}
+    while True:
+        names, parents = models.columns["name"], models.columns["variant_of"]
+        if not any(parents):
+            return
+        index = pd.Index(names)
+        parent_at = index.get_indexer(pd.Series(parents, dtype=object))  # -1: none, or not a model here
+        has_parent = np.fromiter((p is not None for p in parents), dtype=bool, count=len(parents))
+        reasons: dict[int, str] = {}
+        by_lower = None
+        for i in np.flatnonzero(has_parent & (parent_at < 0)).tolist():
+            parent = parents[i]
+            by_lower = by_lower or {n.lower(): n for n in names}
+            if parent in left_out:
+                reasons[i] = f"variant_of {parent!r} is a model left out (line {left_out[parent]})"
+            elif parent.lower() in by_lower:
+                reasons[i] = f"variant_of {parent!r} is not a model in models.csv (did you mean {by_lower[parent.lower()]!r}?)"
+            elif parent.lower() in alias_of:
+                reasons[i] = (f"variant_of {parent!r} is an alias of {alias_of[parent.lower()]!r}; "
+                              "variant_of needs the model's name")
+            else:
+                reasons[i] = f"variant_of {parent!r} is not a model in models.csv{_suggest(parent, set(names))}"
+        # A model whose chain reaches a base model is fine; what is left after following every chain to
+        # the end sits on a loop, or leads into one.
+        rooted = ~has_parent
+        while True:
+            step = ~rooted & (parent_at >= 0)
+            step[step] = rooted[parent_at[step]]
+            if not step.any():
+                break
+            rooted |= step
+        for start in np.flatnonzero(~rooted & (parent_at >= 0)).tolist():
+            path: list[int] = []
+            node = start
+            while node >= 0 and not rooted[node] and node not in path:
+                path.append(node)
+                node = parent_at[node]
+            if node in path:
+                loop = [names[i] for i in path[path.index(node):]]
+                for at, member in enumerate(loop):
+                    reasons[index.get_loc(member)] = (
+                        "variant_of names the model itself" if len(loop) == 1 else
+                        "variant_of goes round in a loop: " + " → ".join(loop[at:] + loop[:at + 1]))
+            rooted[path] = True  # walked once: a loop reported, or a row that leads into one (next round)
+        if not reasons:
+            return
+        for i in sorted(reasons):
+            problems.append(Problem(models.file, models.lines[i], reasons[i]))
+            left_out[names[i]] = models.lines[i]
+        models.drop(reasons)
+
+
+def base_models(models: pd.DataFrame) -> list[str]:
+    """For each model, the root of its variant_of chain: the model itself when it is no variant.
+
+    The chains must be valid (as check_tables leaves them).
+    """
+    names = models["name"].to_numpy(dtype=object)
+    at = pd.Index(names).get_indexer(models["variant_of"].astype(object))
+    root = np.where(at >= 0, at, np.arange(len(names)))
+    while True:  # each step halves every remaining path
+        further = root[root]
+        if (further == root).all():
+            return names[root].tolist()
+        root = further
 
 
 def _score_suspects(scores: Table, model_names: set[str], scales: dict[str, dict]) -> list[int]:
@@ -460,9 +554,11 @@ def read_catalog(data_dir: Path | str, overrides: dict[str, bytes] | None = None
             continue
         tables[name] = read_table(name, source, file, problems)
     check_tables(tables["benchmarks"], tables["models"], tables["scores"], tables["aliases"], problems)
+    models = tables["models"].frame()
+    models.insert(MODEL_COLUMNS.index("variant_of") + 1, "base_model", base_models(models))
     return Catalog(
         benchmarks=tables["benchmarks"].frame(),
-        models=tables["models"].frame(),
+        models=models,
         scores=tables["scores"].frame(),
         aliases=tables["aliases"].frame(),
         problems=problems,

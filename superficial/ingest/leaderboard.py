@@ -6,10 +6,14 @@ Three historical layouts are read:
 - 2024-01-09:  key, Model, MT-bench (score), MMLU, License, Organization, Link
 - later 2024:  key, Model, MT-bench (score), MMLU, Knowledge cutoff date, License, Organization, Link
 
-``-`` means no value; MMLU is a fraction and becomes a percent. Models are matched by name or alias
-(case-insensitively) and never duplicated; new rows are appended to the CSV files, existing lines are
-never rewritten. Everything is validated through ``catalog.read_catalog`` before any file is
-replaced, so a malformed file changes nothing, and a second import of the same file adds nothing.
+``-`` means no value; MMLU is a fraction and becomes a percent; the knowledge cutoff ("2023/4") becomes a
+month ("2023-04"). Each distinct model of a table (its ``key``, or its name in the 2023 layout) is one
+model of the data: matched by name, then key, to a model or an alias (case-insensitively), or added as
+a new model. Two models of one table that the data would merge stop the import with the alias to split;
+a Hugging Face link that differs from the matched model's names another checkpoint, a model of its own.
+New rows are appended to the CSV files, existing lines are never rewritten. Everything is validated
+through ``catalog.read_catalog`` before any file is replaced, so a malformed file changes nothing, and a
+second import of the same file adds nothing.
 """
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from superficial.ingest.catalog import FILES, Catalog, csv_records, read_catalog
+from superficial.ingest.catalog import FILES, ONLINE, Catalog, csv_records, read_catalog
 from superficial.ingest.problems import Problem
 
 LMSYS_URL = "https://huggingface.co/spaces/lmsys/chatbot-arena-leaderboard"
@@ -40,6 +44,8 @@ LAYOUTS = {
                  "Link"],
 }
 _FILE_DATE = re.compile(r"leaderboard_table_(\d{8})")
+_CUTOFF = re.compile(r"(\d{4})[/-](\d{1,2})")
+_HF_REPO = re.compile(r"https?://(?:www\.)?huggingface\.co/([^/?#]+/[^/?#]+)/?$", re.IGNORECASE)
 MISSING = {"", "-", "—", "–", "n/a", "N/A", "nan"}
 
 
@@ -59,6 +65,7 @@ class BoardRow:
     license: str | None
     organization: str | None
     link: str | None
+    knowledge_cutoff: str | None = None
 
 
 @dataclass
@@ -97,6 +104,21 @@ def _value(cell: str, column: str, line: int, file: str, problems: list[Problem]
         problems.append(Problem(file, line, f"{column} {cell!r} is not a finite number"))
         return None
     return value
+
+
+def _cutoff(cell: str, line: int, file: str, problems: list[Problem]) -> str | None:
+    """A knowledge cutoff cell as YYYY-MM, "online", or None for no value ("-", "Unknown")."""
+    cell = cell.strip()
+    if cell in MISSING or cell.lower() == "unknown":
+        return None
+    if cell.lower() == ONLINE:
+        return ONLINE
+    match = _CUTOFF.fullmatch(cell)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        problems.append(Problem(file, line, f"Knowledge cutoff date {cell!r} is not a month as YYYY/M, "
+                                            "'Online' or 'Unknown'"))
+        return None
+    return f"{match.group(1)}-{int(match.group(2)):02d}"
 
 
 def parse_leaderboard(source: bytes | str, file_name: str, date: dt.date | None = None) -> Leaderboard:
@@ -158,6 +180,7 @@ def parse_leaderboard(source: bytes | str, file_name: str, date: dt.date | None 
             mmlu_raw=raw["MMLU"].strip() if mmlu is not None else None,
             license=_text(raw["License"]), organization=_text(raw.get("Organization", "")),
             link=link if link.lower().startswith(("https://", "http://")) else None,
+            knowledge_cutoff=_cutoff(raw.get("Knowledge cutoff date", ""), start, name, problems),
         ))
     if not board.rows and not problems:
         problems.append(Problem(name, 0, "no model rows below the header"))
@@ -177,12 +200,12 @@ class RowOutcome:
 
     line: int
     name_in_file: str
-    model: str | None  # the canonical model, None when the row was skipped whole
+    model: str | None  # the model of the data it is, None when the row was not recorded
     new_model: bool = False
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    hint: str = ""
+    hints: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         """"'gpt-4' = GPT-4 (known model): added …; already in the data: …" on one line."""
@@ -211,6 +234,7 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     aliases_added: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -227,6 +251,10 @@ class ImportReport:
         return [r for r in self.rows if r.model and not r.new_model]
 
     @property
+    def not_recorded(self) -> list[RowOutcome]:
+        return [r for r in self.rows if r.model is None]
+
+    @property
     def scores_added(self) -> int:
         return sum(len(r.added) for r in self.rows)
 
@@ -236,15 +264,17 @@ class ImportReport:
 
     @property
     def skipped(self) -> list[tuple[RowOutcome, str]]:
-        return [(r, reason) for r in self.rows for reason in r.skipped]
+        return [(r, reason) for r in self.rows if r.model for reason in r.skipped]
 
     def summary(self) -> str:
-        """One line: added, matched, skipped."""
+        """One line: added, matched, skipped, not recorded."""
         if not self.ok:
-            return f"{self.file}: nothing imported, {len(self.problems)} problem(s) in the file"
+            return f"{self.file}: nothing imported, {len(self.problems)} problem(s)"
+        unscored = (f"; {len(self.not_recorded)} model(s) without any score not recorded (--with-unscored "
+                    "records them)" if self.not_recorded else "")
         return (f"{self.file}: added {len(self.models_added)} model(s) and {self.scores_added} score(s); "
                 f"{len(self.models_matched)} row(s) matched known models; {self.scores_unchanged} score(s) already "
-                f"in the data; {len(self.skipped)} value(s) skipped")
+                f"in the data; {len(self.skipped)} value(s) skipped{unscored}")
 
     def frame(self) -> pd.DataFrame:
         """One row per leaderboard row: what it matched and what became of its values."""
@@ -252,8 +282,8 @@ class ImportReport:
             [{"line": r.line, "in file": r.name_in_file, "model": r.model or "",
               "outcome": "skipped" if r.model is None else ("new model" if r.new_model else "known model"),
               "added": ", ".join(r.added), "already in the data": ", ".join(r.unchanged),
-              "skipped": "; ".join(r.skipped) + (f" ({r.hint})" if r.hint else "")} for r in self.rows],
-            columns=["line", "in file", "model", "outcome", "added", "already in the data", "skipped"])
+              "skipped": "; ".join(r.skipped), "notes": "; ".join(r.hints)} for r in self.rows],
+            columns=["line", "in file", "model", "outcome", "added", "already in the data", "skipped", "notes"])
 
     def lines(self) -> list[str]:
         """The full report as text lines, row by row in file order, for the command line."""
@@ -265,10 +295,10 @@ class ImportReport:
         for row in self.rows:
             out.append(f"  line {row.line}: {row.describe()}")
             out.extend(f"      skipped {reason}" for reason in row.skipped if row.model)
-            if row.hint:
-                out.append(f"      note: {row.hint}")
+            out.extend(f"      note: {hint}" for hint in row.hints)
         for alias, model in self.aliases_added:
             out.append(f"  added alias {alias!r} for {model}")
+        out.extend(f"  note: {note}" for note in self.notes)
         out.append(self.summary())
         if self.dry_run:
             out.append("dry run: nothing written")
@@ -281,10 +311,10 @@ class ImportReport:
 
 @dataclass
 class Plan:
-    """New CSV rows per table, and the report that explains them."""
+    """New CSV rows per table (column -> text), and the report that explains them."""
 
     report: ImportReport
-    rows: dict[str, list[list[str]]] = field(default_factory=lambda: {name: [] for name in FILES})
+    rows: dict[str, list[dict[str, str]]] = field(default_factory=lambda: {name: [] for name in FILES})
 
     @property
     def changes(self) -> bool:
@@ -299,13 +329,122 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) < 1e-6
 
 
+def _hf_repo(link) -> str | None:
+    """The owner/name of a Hugging Face model link, lowercased: it names one checkpoint."""
+    match = _HF_REPO.match(link.strip()) if isinstance(link, str) else None
+    return match.group(1).lower() if match else None
+
+
 def source_url(file_name: str) -> str:
     """Where a leaderboard file lives in the LMSYS space (its own URL, so each file is its own source)."""
     return f"{LMSYS_URL}/blob/main/{file_name}" if _FILE_DATE.search(file_name) else LMSYS_URL
 
 
-def plan_import(board: Leaderboard, catalog: Catalog, origin: str = "LMSYS") -> Plan:
-    """Decide, row by row, which models, aliases and scores the leaderboard adds to the catalog."""
+def _identity(row: BoardRow) -> str:
+    """What makes a row one model of its table: its key where the layout has keys, else its name."""
+    return (row.key or row.model).lower()
+
+
+class _Models:
+    """The models an import can match (the data's and those it adds) by name, alias and Hugging Face
+    link, and the row of the file each one was matched to first."""
+
+    def __init__(self, catalog: Catalog):
+        models = catalog.models
+        self.in_data = set(models["name"])
+        self.lookup: dict[str, str] = {n.lower(): n for n in models["name"]}
+        self.alias_of: dict[str, str] = {}
+        for alias, model in zip(catalog.aliases["alias"], catalog.aliases["model"]):
+            self.lookup.setdefault(alias.lower(), model)
+            self.alias_of.setdefault(alias.lower(), model)
+        self.link = {n: link for n, link in zip(models["name"], models["link"]) if isinstance(link, str)}
+        self.by_repo = {_hf_repo(link): n for n, link in self.link.items() if _hf_repo(link)}
+        self.facts = {row["name"]: row for row in models.to_dict("records")}
+        self.first_row: dict[str, BoardRow] = {}
+
+    def taken(self, name: str | None) -> bool:
+        return not name or name.lower() in self.lookup
+
+    def claim(self, model: str, row: BoardRow) -> None:
+        """Note the first row of the file that is this model."""
+        self.first_row.setdefault(model, row)
+
+    def add(self, name: str, row: BoardRow) -> None:
+        """A new model the import adds for this row."""
+        self.lookup[name.lower()] = name
+        repo = _hf_repo(row.link)
+        if repo:
+            self.link[name] = row.link
+            self.by_repo.setdefault(repo, name)
+        self.claim(name, row)
+
+    def fact(self, model: str, column: str):
+        value = self.facts.get(model, {}).get(column)
+        return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+
+    def match(self, row: BoardRow, outcome: RowOutcome, file: str) -> tuple[str | None, Problem | None]:
+        """The model a row is (None: a new one), or the problem that stops the import.
+
+        By name first, then by key; a model whose Hugging Face link differs from the row's is another
+        checkpoint; a model another row of this file already is can only be this row's model if the data
+        says so, and then the data merges two models of the table: a problem.
+        """
+        # A model added for this row by an earlier import took the first of its names that was free.
+        candidates = list(dict.fromkeys(self.lookup[n.lower()] for n in _names(row) if n.lower() in self.lookup))
+        repo = _hf_repo(row.link)
+        same_checkpoint = []
+        for model in candidates:
+            theirs = _hf_repo(self.link.get(model))
+            if repo and theirs and repo != theirs:
+                outcome.hints.append(f"{model} links {self.link[model]}; this row links {row.link}: another checkpoint")
+            else:
+                same_checkpoint.append(model)
+        if repo and not same_checkpoint and repo in self.by_repo:
+            same_checkpoint.append(self.by_repo[repo])
+        for model in same_checkpoint:
+            first = self.first_row.get(model)
+            if first is None or _identity(first) == _identity(row):
+                by_name, by_key = (self.lookup.get(t.lower()) if t else None for t in (row.model, row.key))
+                if by_name and by_key and by_name != by_key:
+                    outcome.hints.append(f"its name is {by_name}, its key {row.key!r} {by_key}; imported as {model}")
+                return model, None
+        if same_checkpoint and same_checkpoint[0] in self.in_data:
+            model = same_checkpoint[0]
+            first = self.first_row[model]
+            via = [t for t in (row.model, row.key, first.model, first.key)
+                   if t and self.alias_of.get(t.lower()) == model]
+            mapping = f" (aliases.csv maps {', '.join(repr(t) for t in dict.fromkeys(via))} to it)" if via else ""
+            return None, Problem(file, row.line,
+                                 f"{_described(row)} and line {first.line} {_described(first)} are two models of "
+                                 f"this table, but the data makes both {model}{mapping}: give one its own row in "
+                                 f"models.csv (variant_of {model!r} if it is a variant), point its aliases at it "
+                                 "and import again")
+        return None, None
+
+    def new_name(self, row: BoardRow) -> str | None:
+        """A name for a row's new model that no model or alias has yet."""
+        return next((name for name in _names(row) if not self.taken(name)), None)
+
+
+def _names(row: BoardRow) -> list[str]:
+    """The names a row's model can have: its name, its key, its Hugging Face repository's name, its name
+    with its key (or repository)."""
+    repo = _hf_repo(row.link)
+    names = [row.model, row.key, repo.split("/")[1] if repo else None,
+             f"{row.model} ({row.key or repo})" if row.key or repo else None]
+    return [n for n in names if n]
+
+
+def _described(row: BoardRow) -> str:
+    return f"{row.model!r}" + (f" (key {row.key})" if row.key else "")
+
+
+def plan_import(board: Leaderboard, catalog: Catalog, origin: str = "LMSYS",
+                with_unscored: bool = False) -> Plan:
+    """Decide, row by row, which models, aliases and scores the leaderboard adds to the catalog.
+
+    A row without any score adds its model only ``with_unscored``.
+    """
     report = ImportReport(file=board.file, date=board.date, layout=board.layout,
                           problems=list(board.problems), ignored_columns=board.ignored_columns)
     plan = Plan(report)
@@ -313,21 +452,16 @@ def plan_import(board: Leaderboard, catalog: Catalog, origin: str = "LMSYS") -> 
         return plan
     url = source_url(board.file)
     note_prefix = f"{origin} {board.file}"
-    names: dict[str, str] = {n.lower(): n for n in catalog.models["name"]}
-    lookup = dict(names)
-    for alias, model in zip(catalog.aliases["alias"], catalog.aliases["model"]):
-        lookup.setdefault(alias.lower(), model)
+    models = _Models(catalog)
     known_scales = set(catalog.benchmarks["benchmark"])
-    # (model, benchmark, setting) -> [(value, source_url, note)]
-    existing: dict[tuple[str, str, str], list[tuple[float, str, str]]] = {}
+    # (model, benchmark, setting) -> [(value, source_url, note, line of this file or None)]
+    existing: dict[tuple[str, str, str], list[tuple[float, str, str, int | None]]] = {}
     for s in catalog.scores.itertuples():
         existing.setdefault((s.model, s.benchmark, s.setting), []).append(
-            (float(s.value), s.source_url, "" if pd.isna(s.note) else str(s.note)))
-    from_this_file: dict[tuple[str, str, str], BoardRow] = {}
+            (float(s.value), s.source_url, "" if pd.isna(s.note) else str(s.note), None))
 
     for row in board.rows:
-        model = lookup.get(row.model.lower()) or (lookup.get(row.key.lower()) if row.key else None)
-        outcome = RowOutcome(line=row.line, name_in_file=row.model, model=model)
+        outcome = RowOutcome(line=row.line, name_in_file=row.model, model=None)
         report.rows.append(outcome)
         values = [
             ("MT-Bench", "GPT-4 judge", row.mt_bench, ""),
@@ -335,62 +469,71 @@ def plan_import(board: Leaderboard, catalog: Catalog, origin: str = "LMSYS") -> 
             ("MMLU", "5-shot", row.mmlu_percent, f" ({row.mmlu_raw}; the LMSYS MMLU column is 5-shot)"),
         ]
         values = [v for v in values if v[2] is not None]
+        model, problem = models.match(row, outcome, board.file)
+        if problem is not None:
+            report.problems.append(problem)
+            continue
         if model is None:
-            if not values:
-                outcome.model = None
-                outcome.skipped.append("unknown model without any MT-bench, Arena Elo or MMLU value; not added")
+            if not values and not with_unscored:
+                outcome.skipped.append("no MT-bench, Arena Elo or MMLU value (--with-unscored records the model)")
                 continue
-            model = row.model
-            outcome.model, outcome.new_model = model, True
-            lookup[model.lower()] = model
-            plan.rows["models"].append([
-                model, row.organization or UNKNOWN_ORGANIZATION, "", "", "", "", "",
-                "" if row.license is None else ("false" if row.license.lower() == "proprietary" else "true"),
-                row.license or "", row.link or "",
-            ])
-            if row.key and row.key.lower() not in lookup:
-                lookup[row.key.lower()] = model
-                plan.rows["aliases"].append([row.key, model])
+            model = models.new_name(row)
+            if model is None:
+                report.problems.append(Problem(board.file, row.line, f"{_described(row)} is a model of its own, "
+                                               "but its name and key are names or aliases of other models"))
+                continue
+            outcome.new_model = True
+            models.add(model, row)
+            plan.rows["models"].append({
+                "name": model, "organization": row.organization or UNKNOWN_ORGANIZATION,
+                "knowledge_cutoff": row.knowledge_cutoff or "",
+                "open_weights": "" if row.license is None else ("false" if row.license.lower() == "proprietary"
+                                                                 else "true"),
+                "license": row.license or "", "link": row.link or "",
+            })
+            if row.key and not models.taken(row.key):
+                plan.rows["aliases"].append({"alias": row.key, "model": model})
                 report.aliases_added.append((row.key, model))
-            close = difflib.get_close_matches(model.lower(), list(names), n=1, cutoff=0.85)
-            if close:
-                outcome.hint = (f"close to the known {names[close[0]]!r}; if it is the same model, add "
-                                f"{model!r} to data/aliases.csv and import again")
+                models.lookup[row.key.lower()] = model
+            if model == row.model:  # named as in the file: it may be another spelling of a known model
+                close = difflib.get_close_matches(model.lower(), [n.lower() for n in models.in_data], n=1, cutoff=0.85)
+                if close:
+                    outcome.hints.append(f"close to the known {models.lookup[close[0]]!r}; if it is the same model, "
+                                         f"add {row.model!r} to data/aliases.csv and import again")
         else:
-            current = catalog.models.loc[catalog.models["name"] == model, "organization"]
-            if row.organization and len(current) and current.iloc[0] == UNKNOWN_ORGANIZATION:
-                outcome.hint = f"the file gives organization {row.organization!r}; models.csv has it unknown"
-            if not values:
-                continue
+            if row.organization and models.fact(model, "organization") == UNKNOWN_ORGANIZATION:
+                outcome.hints.append(f"the file gives organization {row.organization!r}; models.csv has it unknown")
+            cutoff = models.fact(model, "knowledge_cutoff")
+            if model in models.in_data and row.knowledge_cutoff and cutoff != row.knowledge_cutoff:
+                outcome.hints.append(f"the file gives knowledge cutoff {row.knowledge_cutoff}; models.csv has "
+                                     f"{cutoff or 'none'}")
+        models.claim(model, row)
+        outcome.model = model
         for benchmark, setting, value, extra in values:
             label = f"{benchmark} {_fmt(value)}"
             if benchmark not in known_scales:
                 outcome.skipped.append(f"{label}: benchmark {benchmark!r} is not in benchmarks.csv")
                 continue
             key = (model, benchmark, setting)
-            earlier = from_this_file.get(key)
-            if earlier is not None and earlier is not row:
-                outcome.skipped.append(
-                    f"{label}: line {earlier.line} ({earlier.model!r}) is also {model} and comes first in this file")
-                continue
-            same_source = [(v, u, n) for v, u, n in existing.get(key, [])
-                           if u == url or (u.startswith(LMSYS_URL) and board.file in n)]
-            same_value = [(v, u, n) for v, u, n in existing.get(key, []) if _same(v, value)]
-            if same_source and any(_same(v, value) for v, _, _ in same_source):
+            earlier = existing.get(key, [])
+            from_here = [e for e in earlier if e[1] == url or (e[1].startswith(LMSYS_URL) and board.file in e[2])]
+            if any(_same(v, value) for v, *_ in from_here):
                 outcome.unchanged.append(label)
-            elif same_source:
-                outcome.skipped.append(
-                    f"{label}: the data already has {_fmt(same_source[0][0])} for {model} from this file "
-                    f"(kept)")
-            elif same_value:
-                outcome.skipped.append(f"{label}: the same {setting} value is already in the data, "
-                                       f"from {same_value[0][1]}")
+            elif from_here:
+                v, _, _, line = from_here[0]
+                where = f"line {line} of this file" if line else "the data (from this file)"
+                outcome.skipped.append(f"{label}: {where} gives {_fmt(v)} for {model} in the same setting (kept)")
+            elif any(_same(v, value) for v, *_ in earlier):
+                same = next(u for v, u, *_ in earlier if _same(v, value))
+                outcome.unchanged.append(f"{label} (from {same})")
             else:
                 note = f"{note_prefix} row {row.model!r}{extra}"
-                plan.rows["scores"].append([model, benchmark, setting, _fmt(value), url, note])
-                existing.setdefault(key, []).append((value, url, note))
+                plan.rows["scores"].append({"model": model, "benchmark": benchmark, "setting": setting,
+                                            "value": _fmt(value), "source_url": url, "note": note})
+                existing.setdefault(key, []).append((value, url, note, row.line))
                 outcome.added.append(label)
-            from_this_file.setdefault(key, row)
+    if report.problems:
+        plan.rows = {name: [] for name in FILES}
     return plan
 
 
@@ -403,20 +546,39 @@ def read_files(data_dir: Path | str) -> dict[str, bytes]:
             for name, (filename, _) in FILES.items()}
 
 
-def append_rows(original: bytes, rows: list[list[str]]) -> bytes:
-    """The file's bytes with the rows appended as CSV, in the file's own line ending; old lines untouched."""
+def header(content: bytes, name: str) -> list[str]:
+    """The columns of a data file, in its own order (the standard ones for an empty file)."""
+    first = content.decode("utf-8-sig", errors="replace").splitlines()[:1]
+    columns = next(csv.reader(first), []) if first else []
+    return [c.strip() for c in columns] or FILES[name][1]
+
+
+def append_rows(original: bytes, rows: list[dict[str, str]], columns: list[str]) -> bytes:
+    """The file's bytes with the rows appended as CSV in its columns' order (a column a row lacks is
+    empty) and its own line ending; old lines untouched."""
     if not rows:
         return original
     newline = "\r\n" if b"\r\n" in original else "\n"
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator=newline).writerows(rows)
+    csv.writer(buffer, lineterminator=newline).writerows([[row.get(c, "") for c in columns] for row in rows])
     prefix = original if not original or original.endswith(b"\n") else original + newline.encode()
     return prefix + buffer.getvalue().encode("utf-8")
 
 
 def merged_files(files: dict[str, bytes], plan: Plan) -> dict[str, bytes]:
-    """Every data file's bytes after the plan: unchanged files keep their exact bytes."""
-    return {name: append_rows(content, plan.rows[name]) for name, content in files.items()}
+    """Every data file's bytes after the plan: unchanged files keep their exact bytes.
+
+    A value for a column the file does not have (an older models.csv) is named in the report's notes.
+    """
+    merged = {}
+    for name, content in files.items():
+        columns = header(content, name)
+        lost = sorted({c for row in plan.rows[name] for c, v in row.items() if v and c not in columns})
+        if lost:
+            plan.report.notes.append(f"{FILES[name][0]} has no column {', '.join(lost)}: those values are not "
+                                     "recorded")
+        merged[name] = append_rows(content, plan.rows[name], columns)
+    return merged
 
 
 def validate(data_dir: Path | str, before: Catalog, after_files: dict[str, bytes], plan: Plan) -> Catalog | None:
@@ -460,8 +622,11 @@ def write_atomically(data_dir: Path, contents: dict[str, bytes]) -> list[str]:
 
 
 def import_file(path: Path | str, data_dir: Path | str, dry_run: bool = False,
-                date: dt.date | None = None) -> ImportReport:
-    """Merge one leaderboard file into the data folder; nothing is written unless all of it validates."""
+                date: dt.date | None = None, with_unscored: bool = False) -> ImportReport:
+    """Merge one leaderboard file into the data folder; nothing is written unless all of it validates.
+
+    ``with_unscored`` also records the models the table lists without any score.
+    """
     path, data_dir = Path(path), Path(data_dir)
     try:
         source = path.read_bytes()
@@ -472,7 +637,7 @@ def import_file(path: Path | str, data_dir: Path | str, dry_run: bool = False,
     files = read_files(data_dir)
     before = read_catalog(data_dir, overrides=files)
     board = parse_leaderboard(source, path.name, date)
-    plan = plan_import(board, before)
+    plan = plan_import(board, before, with_unscored=with_unscored)
     plan.report.dry_run = dry_run
     if not plan.report.ok or not plan.changes:
         return plan.report

@@ -1,6 +1,13 @@
 import datetime as dt
+import shutil
 
+import pytest
+
+from superficial.benchmarks.filters import Filters
 from superficial.db import queries
+from superficial.db.store import Store
+from superficial.ingest.leaderboard import import_file
+from tests.conftest import FIXTURES
 
 
 def test_headline_figures(fixture_store):
@@ -46,3 +53,78 @@ def test_aliases(fixture_store):
 def test_known_models_by_name_or_alias(fixture_store):
     assert queries.known_models(fixture_store, ["mixtral", "GPT-4,Nobody", " phi-2 "]) == ["GPT-4", "Mixtral 8x7B", "Phi-2"]
     assert queries.known_models(fixture_store, []) == []
+
+
+# --- variants and families ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def variants_store(tmp_path_factory):
+    """The variants fixture data after importing the LMSYS table of 2023-12-06 (both GPT-4 snapshots rated)."""
+    data = tmp_path_factory.mktemp("variants") / "data"
+    shutil.copytree(FIXTURES / "lmsys" / "data", data)
+    assert import_file(FIXTURES / "lmsys" / "real" / "leaderboard_table_20231206.csv", data).ok
+    return Store.from_folders(data, FIXTURES / "content")
+
+
+def test_variants_of_a_model_and_as_of_a_date(variants_store):
+    rows = queries.variants(variants_store, "GPT-4")
+    assert rows[["asked", "name", "variant_of", "is_asked"]].fillna("").values.tolist() == [
+        ["GPT-4", "GPT-4", "", True], ["GPT-4", "GPT-4 (0314)", "GPT-4", False],
+        ["GPT-4", "GPT-4 (0613)", "GPT-4", False]]
+    assert rows.set_index("name")["scores"].to_dict() == {"GPT-4": 0, "GPT-4 (0314)": 3, "GPT-4 (0613)": 2}
+    # a snapshot stands for itself; several names at once keep their order; unknown names give nothing
+    many = queries.variants(variants_store, ["GPT-4 (0613)", "Nobody", "GPT-3.5 Turbo"], as_of=dt.date(2023, 7, 1))
+    assert list(zip(many["asked"], many["name"])) == [
+        ("GPT-4 (0613)", "GPT-4 (0613)"), ("GPT-3.5 Turbo", "GPT-3.5 Turbo"),
+        ("GPT-3.5 Turbo", "GPT-3.5 Turbo (0613)"),  # released June 2023
+        ("GPT-3.5 Turbo", "GPT-3.5 Turbo (0314)")]  # undated: kept; the 1106 snapshot came later
+    assert (many["base_model"] == ["GPT-4", "GPT-3.5 Turbo", "GPT-3.5 Turbo", "GPT-3.5 Turbo"]).all()
+
+
+def test_chart_scores_one_per_model_or_one_per_family(variants_store):
+    filters = Filters()
+    per_model = queries.chart_scores(variants_store, filters, "Arena Elo")
+    assert {"GPT-4 (0314)", "GPT-4 (0613)"} <= set(per_model["model"]) and "base_model" not in per_model
+    per_family = queries.chart_scores(variants_store, filters, "Arena Elo", per_family=True).set_index("base_model")
+    assert (per_family.loc["GPT-4", "model"], per_family.loc["GPT-4", "value"], per_family.loc["GPT-4", "variants"]) \
+        == ("GPT-4 (0314)", 1201, 2)
+    assert (per_family.loc["GPT-3.5 Turbo", "model"], per_family.loc["GPT-3.5 Turbo", "variants"]) == (
+        "GPT-3.5 Turbo (0613)", 3)
+    base = variants_store.query("SELECT name, base_model FROM models").set_index("name")["base_model"]
+    assert per_family.index.is_unique and len(per_family) == per_model["model"].map(base).nunique()
+
+
+def test_top_chart_scores_per_family_keeps_the_families_asked_for(variants_store):
+    top = queries.top_chart_scores(variants_store, Filters(), "Arena Elo", limit=2, per_family=True,
+                                   keep=["GPT-3.5 Turbo (1106)"])
+    assert top["model"].tolist() == ["GPT-4 Turbo", "GPT-4 (0314)", "GPT-3.5 Turbo (0613)"]  # its family's best
+    assert top["total"].iloc[0] == len(queries.chart_scores(variants_store, Filters(), "Arena Elo", per_family=True))
+    per_model = queries.top_chart_scores(variants_store, Filters(), "Arena Elo", limit=2, keep=["GPT-3.5 Turbo (1106)"])
+    assert per_model["model"].tolist() == ["GPT-4 Turbo", "GPT-4 (0314)", "GPT-3.5 Turbo (1106)"]
+
+
+def test_benchmark_leaderboard_per_family(variants_store):
+    board = queries.benchmark_leaderboard(variants_store, "MT-Bench", "GPT-4 judge", per_family=True).to_pandas()
+    gpt4 = board.set_index("base_model").loc["GPT-4"]
+    assert (gpt4["model"], gpt4["value"], gpt4["variants"]) == ("GPT-4 (0613)", 9.18, 2)
+    assert board["value"].is_monotonic_decreasing and board["base_model"].is_unique
+    before_june = queries.benchmark_leaderboard(variants_store, "MT-Bench", "GPT-4 judge", dt.date(2023, 5, 1),
+                                                per_family=True).to_pandas().set_index("base_model")
+    assert before_june.loc["GPT-4", "model"] == "GPT-4 (0314)"  # 0613 was not out yet
+
+
+def test_setting_scores_may_come_from_a_variant(variants_store):
+    plain = queries.setting_scores(variants_store, "MMLU", ["GPT-4"], ["5-shot"])
+    assert plain.empty  # the root has no 5-shot MMLU of its own
+    found = queries.setting_scores(variants_store, "MMLU", ["GPT-4", "Phi-3-mini"], ["5-shot"], with_variants=True)
+    assert found[["model", "variant", "value"]].values.tolist() == [["GPT-4", "GPT-4 (0314)", 86.4],
+                                                                    ["Phi-3-mini", "Phi-3-mini", 68.8]]
+
+
+def test_model_facts_and_listing_show_variant_and_cutoff(variants_store):
+    facts = queries.model_facts(variants_store, ["GPT-4 (0613)", "Gemma 7B"])
+    assert facts[["name", "variant_of", "knowledge_cutoff"]].fillna("").values.tolist() == [
+        ["GPT-4 (0613)", "GPT-4", "2021-09"], ["Gemma 7B", "", ""]]
+    listed = queries.models(variants_store, search="gemma")
+    assert set(listed["name"]) == {"Gemma 2B", "Gemma 2B IT", "Gemma 7B", "Gemma 7B IT"}
+    assert listed.set_index("name").loc["Gemma 7B IT", "variant_of"] == "Gemma 7B"

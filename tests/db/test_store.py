@@ -88,3 +88,38 @@ def test_fifty_threads_get_correct_results(fixture_store):
     for t in threads:
         t.join()
     assert errors == [] and failures == []
+
+
+def test_variants_are_stored_with_their_base_model():
+    store = Store.from_folders(FIXTURES / "lmsys" / "data", FIXTURES / "content")
+    types = store.query("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                        "WHERE column_name IN ('variant_of', 'base_model', 'base_model_id', 'knowledge_cutoff')")
+    found = {(r.table_name, r.column_name): r.data_type for r in types.itertuples()}
+    assert found == {("models", "variant_of"): "VARCHAR", ("models", "base_model"): "VARCHAR",
+                     ("models", "knowledge_cutoff"): "VARCHAR", ("scored", "variant_of"): "VARCHAR",
+                     ("scored", "base_model"): "VARCHAR", ("scored", "base_model_id"): "BIGINT"}
+    rows = store.query("SELECT name, variant_of, base_model, knowledge_cutoff FROM models "
+                       "WHERE base_model = 'GPT-4' ORDER BY name")
+    assert rows.fillna("").values.tolist() == [["GPT-4", "", "GPT-4", ""],
+                                               ["GPT-4 (0314)", "GPT-4", "GPT-4", "2021-09"],
+                                               ["GPT-4 (0613)", "GPT-4", "GPT-4", "2021-09"]]
+    # one base_model_id per family, shared by every score of its variants
+    ids = store.query("SELECT base_model, count(DISTINCT base_model_id) AS ids, count(DISTINCT model) AS models "
+                      "FROM scored GROUP BY base_model ORDER BY base_model")
+    assert (ids["ids"] == 1).all()
+    assert ids.set_index("base_model").loc["Phi-3-mini", "models"] == 2
+    assert store.query("SELECT count(DISTINCT base_model_id) = count(DISTINCT base_model) AS ok FROM scored").ok[0]
+
+
+@pytest.mark.parametrize("column, value", [
+    ("variant_of", "Nobody"),  # not a model
+    ("variant_of", "GPT-4 (0314)"),  # the row itself (the first row is GPT-4 (0314) below)
+    ("base_model", "Nobody"),
+    ("knowledge_cutoff", "2023-13"),
+])
+def test_database_constraints_back_up_variant_validation(column, value):
+    catalog = read_catalog(FIXTURES / "lmsys" / "data")
+    first = catalog.models.index[catalog.models["name"] == "GPT-4 (0314)"][0]
+    catalog.models.loc[first, column] = value  # slipped past validation somehow
+    with pytest.raises(duckdb.ConstraintException):
+        Store(catalog, load_editions(FIXTURES / "content"))

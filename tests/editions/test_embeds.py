@@ -27,7 +27,7 @@ def test_registry_matches_by_key_then_by_title():
 
 def test_gemini_embed_is_drawn_from_duckdb(store):
     chart = embeds.embed_chart(store, GEMINI_EMBED)
-    expected = queries.setting_scores(store, "MMLU", ["Gemini Ultra", "GPT-4"], SETTINGS)
+    expected = queries.setting_scores(store, "MMLU", ["Gemini Ultra", "GPT-4"], SETTINGS, with_variants=True)
     assert len(expected) >= 7
     spec = chart.figure
     assert [t["name"] for t in spec["data"]] == ["Gemini Ultra", "GPT-4"]
@@ -43,6 +43,9 @@ def test_gemini_embed_is_drawn_from_duckdb(store):
     assert gpt4["Medprompt+"] == pytest.approx(90.10) and gpt4["5-shot"] == pytest.approx(86.4)
     assert chart.original == "https://datawrapper.dwcdn.net/RuhKp/6/"
     assert "Gemini Ultra Medprompt+" in chart.caption  # the one value the data lacks is named
+    # the chart's "GPT-4" mixes snapshots, and says which value is whose
+    assert "GPT-4 5-shot from GPT-4 (0314)" in chart.caption
+    assert "GPT-4 CoT@32, uncertainty-routed CoT@32 from GPT-4 (0613)" in chart.caption
 
 
 def test_embed_without_data_gets_no_chart(store):

@@ -61,13 +61,25 @@ def test_edition_view_highlights_the_mentioned_models(store):
     assert "Gemini" in view.mentions.families
     mmlu = next(c for c in view.side_charts if c.label == "MMLU")
     drawn = chart_models(mmlu.figure)
-    assert {"GPT-4", "Gemini Ultra", "Mixtral 8x7B"} <= set(drawn[HIGHLIGHT_LABEL])
-    assert "GPT-4" not in drawn["other models"]
+    # "GPT-4" in the text means its snapshots: the one with an MMLU 5-shot score is coloured, and named
+    assert {"GPT-4 (0314)", "Gemini Ultra", "Mixtral 8x7B"} <= set(drawn[HIGHLIGHT_LABEL])
+    assert not {"GPT-4 (0314)", "GPT-4 (0613)"} & set(drawn["other models"])
+    assert mmlu.drawn_for["GPT-4"] == ["GPT-4 (0314)"] and "GPT-4" not in mmlu.missing
     assert "Mamba 2.8B" in mmlu.missing  # no MMLU 5-shot score on record
+    mt_bench = next(c for c in view.side_charts if c.label == "MT-Bench")
+    assert mt_bench.drawn_for["GPT-4"] == ["GPT-4 (0314)", "GPT-4 (0613)"]
+    assert mt_bench.drawn_for["Mixtral 8x7B"] == ["Mixtral 8x7B Instruct"]
     assert list(view.embeds) == ["datawrapper:RuhKp"]
     assert [h.label for h in view.toc][:2] == ["1. Let’s start small, and why is it the next big thing instead",
                                                "2. Mixtrals of Experts and Mamba’s State-Space Models"]
     assert all(path is None for path in view.images.values())  # no content/assets bundled
+
+
+def test_a_named_model_means_the_variants_released_by_the_edition(store):
+    meant = reading.meant_variants(store, ["GPT-4"], dt.date(2023, 5, 1))
+    (mt_bench,) = [c for c in reading.side_charts(reading.side_boards(store), meant) if c.label == "MT-Bench"]
+    assert mt_bench.drawn_for == {"GPT-4": ["GPT-4 (0314)"]}  # the 0613 snapshot came out in June 2023
+    assert "GPT-4 (0613)" in chart_models(mt_bench.figure)["other models"]
 
 
 def test_as_of_the_edition_leaves_out_later_models(store):

@@ -1,3 +1,5 @@
+import shutil
+
 import pandas as pd
 import pytest
 
@@ -92,7 +94,7 @@ def test_whole_file_problems(data_copy):
     assert any(m.endswith("scores.csv:1: missing column(s): model, benchmark, setting, value, source_url, note "
                           "(the file seems to use ';' as delimiter; use commas); file skipped") for m in messages)
     assert any(m.endswith("aliases.csv: empty file (expected a header row: alias,model)") for m in messages)
-    assert any("models.csv:1: missing column(s): family" in m for m in messages)
+    assert any("models.csv:1: missing column(s): family, total_params_b" in m for m in messages)
     assert len(catalog.models) == 0 and len(catalog.scores) == 0
 
 
@@ -112,3 +114,72 @@ def test_multiline_quoted_fields_keep_line_numbers(data_copy):
     path.write_text(path.read_text() + 'Phi-2,MMLU,5-shot,56.7,https://a.example,"two\nlines"\nPhi-2,MMLU,5-shot,999,https://b.example,\n')
     bad = reasons(read_catalog(data_copy), "scores.csv")
     assert list(bad) == [16]
+
+
+# --- variants --------------------------------------------------------------------------------------
+
+VARIANTS_DATA = FIXTURES / "lmsys" / "data"
+
+
+@pytest.fixture
+def variants_copy(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(VARIANTS_DATA, target)
+    return target
+
+
+def test_a_folder_without_the_newer_columns_reads_them_as_empty():
+    models = read_catalog(FIXTURES / "data").models  # models.csv as written before variant_of
+    assert models["variant_of"].isna().all() and models["knowledge_cutoff"].isna().all()
+    assert models["base_model"].tolist() == models["name"].tolist()
+
+
+def test_each_model_knows_the_root_of_its_variant_chain(variants_copy):
+    path = variants_copy / "models.csv"  # a variant of a variant
+    path.write_text(path.read_text() + "GPT-4 (0613) via Azure,GPT-4 (0613),Microsoft,GPT,,,,,,false,Proprietary,\n")
+    catalog = read_catalog(variants_copy)
+    assert catalog.errors == []
+    models = catalog.models.set_index("name")
+    assert models.loc["GPT-4 (0613)", "variant_of"] == "GPT-4"
+    assert models.loc[["GPT-4", "GPT-4 (0314)", "GPT-4 (0613)", "GPT-4 (0613) via Azure"], "base_model"].unique().tolist() == ["GPT-4"]
+    assert models.loc["Gemma 7B IT", "base_model"] == "Gemma 7B"
+    assert models.loc["GPT-4 Turbo", "base_model"] == "GPT-4 Turbo"  # a model of its own, not a GPT-4 snapshot
+    assert models.loc["GPT-4 (0314)", "knowledge_cutoff"] == "2021-09"
+
+
+ROW = ",Org,F,7,,dense,2023-01-01,{cutoff},true,MIT,https://a.example"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (["X,Nobody" + ROW], {41: "variant_of 'Nobody' is not a model in models.csv"}),
+    (["X,Gemma 8B" + ROW], {41: "variant_of 'Gemma 8B' is not a model in models.csv (did you mean 'Gemma 7B'?)"}),
+    (["X,gpt-4 turbo" + ROW], {41: "variant_of 'gpt-4 turbo' is not a model in models.csv (did you mean 'GPT-4 Turbo'?)"}),
+    (["X,GPT4" + ROW], {41: "variant_of 'GPT4' is an alias of 'GPT-4'; variant_of needs the model's name"}),
+    (["X,X" + ROW], {41: "variant_of names the model itself"}),
+    (["A,B" + ROW, "B,A" + ROW], {41: "variant_of goes round in a loop: A → B → A",
+                                   42: "variant_of goes round in a loop: B → A → B"}),
+    (["A,B" + ROW, "B,C" + ROW, "C,A" + ROW, "D,C" + ROW, "E,D" + ROW],
+     {41: "variant_of goes round in a loop: A → B → C → A", 42: "variant_of goes round in a loop: B → C → A → B",
+      43: "variant_of goes round in a loop: C → A → B → C", 44: "variant_of 'C' is a model left out (line 43)",
+      45: "variant_of 'D' is a model left out (line 44)"}),
+])
+def test_bad_variant_of_is_reported_and_the_row_left_out(variants_copy, rows, expected):
+    path = variants_copy / "models.csv"
+    path.write_text(path.read_text() + "".join(r.format(cutoff="") + "\n" for r in rows))
+    catalog = read_catalog(variants_copy)
+    assert reasons(catalog, "models.csv") == expected
+    assert len(catalog.models) == 39  # every good row still loads
+    assert not {"X", "A", "B", "C", "D", "E"} & set(catalog.models["name"])
+
+
+@pytest.mark.parametrize("cutoff, reason", [
+    ("2023/4", "knowledge_cutoff '2023/4' is not a month as YYYY-MM (or 'online')"),
+    ("2023-13", "knowledge_cutoff '2023-13' is not a month as YYYY-MM (or 'online')"),
+    ("April 2023", "knowledge_cutoff 'April 2023' is not a month as YYYY-MM (or 'online')"),
+])
+def test_bad_knowledge_cutoff_is_reported(variants_copy, cutoff, reason):
+    path = variants_copy / "models.csv"
+    path.write_text(path.read_text() + "X," + ROW.format(cutoff=cutoff) + "\nY," + ROW.format(cutoff="Online") + "\n")
+    catalog = read_catalog(variants_copy)
+    assert reasons(catalog, "models.csv") == {41: reason}
+    assert catalog.models.set_index("name").loc["Y", "knowledge_cutoff"] == "online"

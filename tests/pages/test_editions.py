@@ -81,7 +81,7 @@ def test_side_charts_highlight_and_as_of_toggle(bundled_env):
     assert [t.label for t in at.tabs] == ["MMLU", "MT-Bench", "Parameter efficiency"]
     mmlu = next(f for f in figures(at) if "MMLU 5-shot" in json.dumps(f["layout"].get("xaxis", {})))
     highlighted = next(t for t in mmlu["data"] if t["name"] == "named in this edition")
-    assert {"GPT-4", "Gemini Ultra", "Mixtral 8x7B"} <= set(highlighted["y"])
+    assert {"GPT-4 (0314)", "Gemini Ultra", "Mixtral 8x7B"} <= set(highlighted["y"])  # "GPT-4" means its snapshots
     all_bars = {m for t in mmlu["data"] for m in t["y"]}
     assert "Claude 3 Opus" in all_bars  # released March 2024
 

@@ -14,6 +14,8 @@ def test_generated_folders_validate_with_no_problem_and_have_the_counts(tmp_path
     assert len(catalog.models) == 60 and made.models == 60
     assert len(catalog.scores) == 60 * 5 == made.scores
     assert len(catalog.aliases) == made.aliases
+    variants = catalog.models.dropna(subset=["variant_of"])  # tuned versions of a base model
+    assert len(variants) and (variants["base_model"] == variants["variant_of"]).all()
     assert len(content.editions) == 12
     per_model = catalog.scores.groupby("model")["benchmark"].nunique()
     assert set(per_model) == {5} and len(per_model) == 60
