@@ -8,7 +8,7 @@ from tests.conftest import FIXTURES, ROOT
 def test_check_passes_on_bundled_data(capsys):
     assert main(["check", "--data", str(ROOT / "data"), "--content", str(ROOT / "content")]) == 0
     out = capsys.readouterr().out
-    assert "0 error(s)" in out and "2 editions" in out
+    assert "0 error(s)" in out and "1 edition in 2 files" in out
 
 
 def test_check_reports_file_line_reason_and_fails(data_copy, capsys):
@@ -18,7 +18,7 @@ def test_check_reports_file_line_reason_and_fails(data_copy, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert any(line.endswith("models.csv:10: total_params_b must be greater than 0, got 0 (leave it empty when unknown)")
                for line in lines)
-    assert lines[-1].endswith("1 error(s), 2 warning(s)")
+    assert lines[-1].endswith("1 error(s), 8 warning(s)")  # the mojibake repair, seven names the fixture data lacks
 
 
 def test_check_runs_as_a_module():
