@@ -260,5 +260,6 @@ class Store:
 
     @property
     def editions(self) -> list[Edition]:
-        """The default version of every newsletter edition (drafts too), newest first."""
-        return [e.default for e in self.index.editions if e.is_edition]
+        """Every version of every newsletter edition (drafts too), newest edition first, each with its edition's
+        date and tags. ``index`` has them as editions with versions."""
+        return [v.edition for e in self.index.editions if e.is_edition for v in e.versions]
