@@ -10,6 +10,7 @@ editions that are neither is reported, and each stays an edition of its own.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import html
 import re
@@ -64,7 +65,7 @@ class VersionedEdition:
         return self.default.number
 
     @property
-    def publish_date(self):
+    def publish_date(self) -> dt.date | None:
         return self.default.publish_date
 
     @property
