@@ -24,8 +24,9 @@ from pathlib import Path
 
 from superficial import config
 from superficial.db.store import Store, without_rows, write_database
+from superficial.editions.versions import index_editions
 from superficial.ingest.catalog import read_catalog
-from superficial.ingest.content import load_editions
+from superficial.ingest.source import load_content
 
 log = logging.getLogger("superficial")
 
@@ -34,8 +35,9 @@ KEEP = 3  # builds kept in the cache folder, the most recently opened
 CHILD_TIMEOUT = 900  # seconds
 STALE_WORK = 3600  # seconds after which a work folder is left over from a killed build
 DATABASE, META = "store.duckdb", "meta.pickle"
-# Every module that decides what a build holds: reading the files (ingest) and writing the database (db).
-SOURCE_PACKAGES = ("ingest", "db")
+# Every module that decides what a build holds: reading the files (ingest), grouping the posts into editions
+# (editions/versions.py) and writing the database (db).
+SOURCES = ("ingest", "db", "editions/versions.py")
 LIBRARIES = ("duckdb", "pandas", "numpy", "PyYAML", "python-frontmatter")
 BUILD_NAME = re.compile(r"[0-9a-f]{32}")
 WORK_NAME = re.compile(r"\.(tmp|trash)-[0-9a-f]{32}-")
@@ -67,20 +69,21 @@ def code_version() -> str:
     """Hash of what decides a build's result: the source of the modules that make it and the libraries' versions."""
     digest = hashlib.sha256(repr((FORMAT, _library_versions())).encode())
     package = Path(__file__).parent.parent
-    for source in sorted(p for name in SOURCE_PACKAGES for p in (package / name).rglob("*.py")):
+    paths = [package / name for name in SOURCES]
+    for source in sorted(p for path in paths for p in (path.rglob("*.py") if path.is_dir() else [path])):
         digest.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()
 
 
 def build_key(data_dir: Path | str, content_dir: Path | str) -> str:
-    """Name of the build of these folders as their files are now, by this code.
+    """Name of the build of these folders as their files are now, with the edition tag set now, by this code.
 
     The folders as given and the working directory are part of it: problems and editions name their
     files relative to the working directory.
     """
     folders = [Path(data_dir), Path(content_dir)]
     parts = ([str(f) for f in folders], [str(f.resolve()) for f in folders], os.getcwd(),
-             config.fingerprint(*folders), code_version())
+             config.fingerprint(*folders), config.edition_tag(), code_version())
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
@@ -134,12 +137,12 @@ def build(data_dir: Path | str, content_dir: Path | str, key: str | None = None)
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     work = Path(tempfile.mkdtemp(prefix=f".tmp-{key}-", dir=root))
     try:
-        catalog, content = read_catalog(data_dir), load_editions(content_dir)
+        catalog, content = read_catalog(data_dir), load_content(config.content_source(content_dir))
         if build_key(data_dir, content_dir) != key:
             raise BuildFailed("the files changed since the build was asked for")
         write_database(work / DATABASE, catalog, content)
         counts = {"benchmarks": len(catalog.benchmarks), "models": len(catalog.models), "scores": len(catalog.scores),
-                  "aliases": len(catalog.aliases), "editions": len(content.editions)}
+                  "aliases": len(catalog.aliases), "editions": len(index_editions(content.editions).editions)}
         meta = {"format": FORMAT, "key": key, "catalog": without_rows(catalog), "content": content,
                 "counts": counts, "digest": _digest(work / DATABASE)}
         with open(work / META, "wb") as file:

@@ -11,14 +11,15 @@ SELECT
     (SELECT count(*) FROM models)                    AS models,
     (SELECT count(*) FROM scores)                    AS scores,
     (SELECT count(DISTINCT benchmark) FROM scores)   AS benchmarks,
-    (SELECT count(*) FROM editions WHERE NOT draft)  AS editions,
+    (SELECT count(*) FROM editions WHERE NOT draft AND is_edition) AS editions,
     (SELECT count(DISTINCT source_url) FROM scores)  AS sources
 """
 
+# One row per edition (its versions listed in `versions`); newsletter editions only unless $every_post.
 EDITIONS_SQL = """
-SELECT slug, title, number, publish_date, updated_date, description, tags, format, path
+SELECT slug, title, number, publish_date, updated_date, description, tags, format, path, is_edition, versions
 FROM editions
-WHERE $include_drafts OR NOT draft
+WHERE ($include_drafts OR NOT draft) AND ($every_post OR is_edition)
 ORDER BY publish_date DESC NULLS LAST, number DESC NULLS LAST, slug
 """
 
@@ -60,14 +61,16 @@ MODEL_NAMES_SQL = "SELECT name, family FROM models ORDER BY name"
 
 
 def headline_figures(store: Store) -> dict[str, int]:
-    """Counts shown on the home page: models, scores, benchmarks, editions, sources."""
+    """Counts shown on the home page: models, scores, benchmarks, editions (published newsletter editions, each
+    once however many versions it has), sources."""
     row = store.query(HEADLINE_SQL).iloc[0]
     return {key: int(row[key]) for key in row.index}
 
 
-def editions(store: Store, include_drafts: bool = False) -> pd.DataFrame:
-    """Editions newest first; undated ones last."""
-    return store.query(EDITIONS_SQL, {"include_drafts": include_drafts})
+def editions(store: Store, include_drafts: bool = False, every_post: bool = False) -> pd.DataFrame:
+    """Editions newest first, undated ones last: one row each, however many versions; with ``every_post``,
+    a blog's other posts too."""
+    return store.query(EDITIONS_SQL, {"include_drafts": include_drafts, "every_post": every_post})
 
 
 def benchmarks(store: Store) -> pd.DataFrame:
@@ -424,6 +427,13 @@ FROM (
 ORDER BY value DESC, model
 """
 
+MODELS_RELEASED_BETWEEN_SQL = """
+SELECT name, organization, family, total_params_b, active_params_b, release_date, open_weights
+FROM models
+WHERE release_date > $after AND release_date <= $until
+ORDER BY release_date, name
+"""
+
 MODELS_RELEASED_AFTER_SQL = """
 SELECT count(*) FILTER (WHERE release_date > $as_of) AS after,
        count(*) FILTER (WHERE release_date IS NULL)  AS undated
@@ -458,6 +468,11 @@ def models_released_after(store: Store, as_of) -> dict[str, int]:
     """How many models were released after a date, and how many have no release date."""
     row = store.query(MODELS_RELEASED_AFTER_SQL, {"as_of": as_of}).iloc[0]
     return {"after": int(row["after"]), "undated": int(row["undated"])}
+
+
+def models_released_between(store: Store, after, until) -> pd.DataFrame:
+    """The models released after one date (not included) up to another (included), oldest release first."""
+    return store.query(MODELS_RELEASED_BETWEEN_SQL, {"after": after, "until": until})
 
 
 def default_setting(store: Store, benchmark: str) -> str | None:

@@ -50,18 +50,23 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "link": ("Paper or page defining the benchmark.", "URL"),
         "source_line": ("Line of data/benchmarks.csv the row came from.", "line number"),
     }),
-    "editions": ("One newsletter edition from content/.", {
-        "slug": ("Short identifier, used in links (?edition=).", ""),
+    "editions": ("One edition of the content folder, however many versions (files) it has: the facts of its default "
+                 "version (the blog post), every version's slug in versions. In a blog, its other posts too.", {
+        "slug": ("Short identifier of the default version, used in links (?edition=).", ""),
         "title": ("Title of the edition.", ""),
         "number": ("Edition number from the title (#N).", ""),
-        "publish_date": ("Publication date.", "date"),
+        "publish_date": ("Publication date (a newsletter text takes its blog post's).", "date"),
         "updated_date": ("Last update, when given.", "date"),
         "description": ("One-line summary.", ""),
         "tags": ("Tags.", "list of text"),
         "draft": ("Drafts are hidden from readers.", "true/false"),
-        "format": ("markdown or text.", ""),
-        "path": ("File in content/.", ""),
-        "body": ("Full text of the edition.", "Markdown or plain text"),
+        "format": ("Format of the default version: markdown or text.", ""),
+        "path": ("File of the default version.", ""),
+        "body": ("Full text of the default version.", "Markdown or plain text"),
+        "is_edition": ("A newsletter edition (in a blog: tagged weekly-digest, or the tag set by "
+                       "SUPERFICIAL_EDITION_TAG); false for the blog's other posts.", "true/false"),
+        "versions": ("Slugs of every version of the edition, the default first (?edition= takes any).",
+                     "list of text"),
     }),
     "scored": ("One score with its model's facts (scores joined to models and benchmarks), built for fast "
                "filtering; the same rows as scores.", {

@@ -1,4 +1,4 @@
-"""The one owner of the DuckDB database: typed tables built from ``data/`` and ``content/``."""
+"""The one owner of the DuckDB database: typed tables built from ``data/`` and the content folder."""
 from __future__ import annotations
 
 import gc
@@ -12,9 +12,12 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from superficial import config
+from superficial.editions.versions import EditionIndex, VersionedEdition, index_editions
 from superficial.ingest.catalog import Catalog, read_catalog
-from superficial.ingest.content import ContentLoad, Edition, load_editions
+from superficial.ingest.content import ContentLoad, Edition
 from superficial.ingest.problems import Problem
+from superficial.ingest.source import ContentSource, load_content
 
 SCHEMA = """
 CREATE TABLE benchmarks (
@@ -74,7 +77,9 @@ CREATE TABLE editions (
     draft        BOOLEAN NOT NULL,
     format       VARCHAR NOT NULL,
     path         VARCHAR NOT NULL,
-    body         VARCHAR NOT NULL
+    body         VARCHAR NOT NULL,
+    is_edition   BOOLEAN NOT NULL,
+    versions     VARCHAR[] NOT NULL
 );
 """
 
@@ -114,19 +119,21 @@ READ_ONLY_CONFIG = {
 }
 
 
-def editions_frame(editions: list[Edition]) -> pd.DataFrame:
-    """One row per edition, in the column order of the editions table."""
+def editions_frame(editions: tuple[VersionedEdition, ...] | list[VersionedEdition]) -> pd.DataFrame:
+    """One row per edition (its default version's facts, every version's slug), in the editions table's order."""
     return pd.DataFrame(
         [
             {
-                "slug": e.slug, "title": e.title, "number": e.number, "publish_date": e.publish_date,
-                "updated_date": e.updated_date, "description": e.description, "tags": list(e.tags),
-                "draft": e.draft, "format": e.format, "path": e.path, "body": e.body,
+                "slug": d.slug, "title": d.title, "number": d.number, "publish_date": d.publish_date,
+                "updated_date": d.updated_date, "description": d.description, "tags": list(d.tags),
+                "draft": d.draft, "format": d.format, "path": d.path, "body": d.body,
+                "is_edition": d.is_edition, "versions": [v.slug for v in e.versions],
             }
             for e in editions
+            for d in [e.default]
         ],
         columns=["slug", "title", "number", "publish_date", "updated_date", "description",
-                 "tags", "draft", "format", "path", "body"],
+                 "tags", "draft", "format", "path", "body", "is_edition", "versions"],
     )
 
 
@@ -164,7 +171,7 @@ def _load(con: duckdb.DuckDBPyConnection, catalog: Catalog, content: ContentLoad
         ("models", catalog.models),
         ("aliases", catalog.aliases),
         ("scores", catalog.scores),
-        ("editions", editions_frame(content.editions)),
+        ("editions", editions_frame(index_editions(content.editions).editions)),
     ]
     for table, frame in frames:
         con.register("incoming", frame)
@@ -213,19 +220,25 @@ class Store:
         self.path = path
         self.catalog = catalog
         self.content = content
+        self.index: EditionIndex = index_editions(content.editions)
         self._connection = duckdb.connect(str(path), config=READ_ONLY_CONFIG)
         self._lock = threading.Lock()
-        self._editions = {e.slug: e for e in content.editions}
 
     @classmethod
     def from_folders(cls, data_dir: Path | str, content_dir: Path | str) -> Store:
-        store = cls(read_catalog(data_dir), load_editions(content_dir))
+        """The store of a data folder and a content folder (plain, or a blog checkout: see ingest.source)."""
+        store = cls(read_catalog(data_dir), load_content(config.content_source(content_dir)))
         release_memory()  # the rows read from the files are garbage now
         return store
 
     @property
+    def source(self) -> ContentSource | None:
+        """Where the posts were read: its ``asset_root`` is the folder a ``/assets/…`` image address is under."""
+        return self.content.source
+
+    @property
     def problems(self) -> list[Problem]:
-        return [*self.catalog.problems, *self.content.problems]
+        return [*self.catalog.problems, *self.content.problems, *self.index.problems]
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A fresh cursor on the shared read-only connection (one per query, safe across threads)."""
@@ -246,8 +259,12 @@ class Store:
         return self.query_table(sql, params).to_pandas(date_as_object=False)
 
     def edition(self, slug: str) -> Edition | None:
-        return self._editions.get(slug)
+        """The post of any version of an edition, by its slug (a version with its edition's date and tags)."""
+        found = self.index.find(slug)
+        return found[1].edition if found else None
 
     @property
     def editions(self) -> list[Edition]:
-        return list(self.content.editions)
+        """Every version of every newsletter edition (drafts too), newest edition first, each with its edition's
+        date and tags. ``index`` has them as editions with versions."""
+        return [v.edition for e in self.index.editions if e.is_edition for v in e.versions]

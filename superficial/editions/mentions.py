@@ -87,13 +87,16 @@ class Matcher:
         body = "|".join(f"(?P<t{i}>{_term_pattern(term)})" for i, term in enumerate(ordered)) or r"(?!x)x"
         return re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.IGNORECASE), index
 
+    def spans(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Where ``text`` names a model or family: (start, end, "model" or "family", the name), in order."""
+        regex, index = self._regex(text or "")
+        return [(match.start(), match.end(), *index[match.lastgroup]) for match in regex.finditer(text or "")]
+
     def find(self, text: str) -> Mentions:
         """The models and families named in ``text``."""
         counts: dict[str, int] = {}
         family_counts: dict[str, int] = {}
-        regex, index = self._regex(text or "")
-        for match in regex.finditer(text or ""):
-            kind, target = index[match.lastgroup]
+        for _, _, kind, target in self.spans(text):
             bucket = counts if kind == "model" else family_counts
             bucket[target] = bucket.get(target, 0) + 1
         return Mentions(list(counts), list(family_counts), counts, family_counts)

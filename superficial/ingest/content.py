@@ -1,16 +1,22 @@
-"""Load newsletter editions from ``content/``: Markdown with YAML frontmatter, or plain text."""
+"""Read posts: Markdown (or MDX) with YAML frontmatter, or plain text with the title and description first."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import frontmatter
 import yaml
+from markdown_it import MarkdownIt
 
 from superficial.ingest.problems import Problem, display_path
 from superficial.ingest.repair import repair_mojibake
+
+if TYPE_CHECKING:
+    from superficial.ingest.source import ContentSource
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx"}
 TEXT_SUFFIXES = {".txt"}
@@ -18,11 +24,14 @@ MAX_BYTES = 20 * 1024 * 1024
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%Y-%m-%d", "%Y/%m/%d")
 _EDITION_NUMBER = re.compile(r"#\s*(\d+)\s*$")
 _FRONTMATTER_START = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_FRONTMATTER_FENCE = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # python-frontmatter's own delimiter
+# MDX's top-level ESM statements: a paragraph that starts with "import " or "export " (up to a blank line).
+_ESM_START = re.compile(r"(?:import|export)\s")
 
 
 @dataclass(frozen=True)
 class Edition:
-    """One newsletter edition as the reader sees it."""
+    """One post file: a newsletter edition (or one version of one), or another post of a blog."""
 
     slug: str
     path: str
@@ -38,15 +47,19 @@ class Edition:
     cover_image: str | None = None
     og_image: str | None = None
     repaired: bool = False
+    is_edition: bool = True  # a newsletter edition (in a blog: tagged as one), not another post
+    body_line: int = 1  # line of the file where the body starts
+    inherited_from: str | None = None  # slug of the version whose date and tags this one took
     extra: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass
 class ContentLoad:
-    """What loading a content folder gave: the editions and every problem met."""
+    """What loading a content folder gave: every post read (each flagged ``is_edition``) and every problem met."""
 
     editions: list[Edition]
     problems: list[Problem]
+    source: ContentSource | None = None  # where the posts were read, when loaded through one
 
     @property
     def skipped(self) -> list[Problem]:
@@ -132,8 +145,29 @@ def _yaml_error_line(err: yaml.YAMLError) -> int:
     return mark.line + 2 if mark is not None else 1
 
 
-def parse_edition(text: str, name: str, slug: str) -> tuple[Edition | None, list[Problem]]:
-    """Parse one edition's text; returns None with an error problem when it cannot be used."""
+def without_esm(body: str) -> str:
+    """An MDX body with its top-level ``import``/``export`` statements blanked (lines kept, so line numbers hold)."""
+    lines = body.split("\n")
+    tokens = MarkdownIt("commonmark").parse(body)
+    for token in tokens:
+        if token.type == "paragraph_open" and token.level == 0 and token.map:
+            start, end = token.map
+            if _ESM_START.match(lines[start]):
+                lines[start:end] = [""] * (end - start)
+    return "\n".join(lines)
+
+
+def _body_line(text: str, body: str, after: int = 0) -> int:
+    """The 1-based line of ``text`` where ``body`` (a part of it at or after offset ``after``) starts."""
+    at = text.find(body, after) if body else -1
+    return text.count("\n", 0, at if at >= 0 else after) + 1
+
+
+def parse_edition(text: str, name: str, slug: str, mdx: bool = False) -> tuple[Edition | None, list[Problem]]:
+    """Parse one post's text; returns None with an error problem when it cannot be used.
+
+    With ``mdx``, top-level ``import``/``export`` statements are not part of the body.
+    """
     problems: list[Problem] = []
     text, repaired = repair_mojibake(text)
     if repaired:
@@ -149,11 +183,14 @@ def parse_edition(text: str, name: str, slug: str) -> tuple[Edition | None, list
         meta = post.metadata
         if not isinstance(meta, dict):
             return None, [*problems, Problem(name, 2, "frontmatter is not a mapping of keys to values")]
-        return _edition_from_frontmatter(meta, post.content, name, slug, repaired, problems)
+        closing = next(itertools.islice(_FRONTMATTER_FENCE.finditer(text), 1, None), None)
+        body_line = _body_line(text, post.content, closing.end() if closing else 0)
+        body = without_esm(post.content) if mdx else post.content
+        return _edition_from_frontmatter(meta, body, name, slug, repaired, problems, body_line)
     return _edition_from_text(text, name, slug, repaired, problems)
 
 
-def _edition_from_frontmatter(meta, body, name, slug, repaired, problems):
+def _edition_from_frontmatter(meta, body, name, slug, repaired, problems, body_line):
     title = str(meta.get("title") or "").strip()
     if not title:
         title = slug.replace("-", " ").capitalize()
@@ -183,6 +220,7 @@ def _edition_from_frontmatter(meta, body, name, slug, repaired, problems):
         cover_image=_optional_str(meta.get("coverImage")),
         og_image=_optional_str(meta.get("ogImage")),
         repaired=repaired,
+        body_line=body_line,
         extra={k: v for k, v in meta.items() if k not in known},
     )
     return edition, problems
@@ -202,27 +240,30 @@ def _edition_from_text(text, name, slug, repaired, problems):
     if len(non_empty) > 1:
         description = lines[non_empty[1]].strip()
         body_from = non_empty[1] + 1
-    problems.append(Problem(name, 0, "plain-text edition has no publish date", "warning"))
+    body = "\n".join(lines[body_from:])
+    # No date in a plain text: it takes its blog post's (editions.versions), or is reported there.
     edition = Edition(
         slug=slug,
         path=name,
         title=title,
         description=description,
-        body="\n".join(lines[body_from:]).strip("\n"),
+        body=body.strip("\n"),
         format="text",
         number=edition_number(title),
         repaired=repaired,
+        body_line=body_from + 1 + len(body) - len(body.lstrip("\n")),
     )
     return edition, problems
 
 
-def edition_files(content_dir: Path) -> list[Path]:
-    """The files in ``content_dir`` that may be editions (assets and hidden files left aside)."""
+def edition_files(content_dir: Path, suffixes: frozenset[str] | set[str] = MARKDOWN_SUFFIXES | TEXT_SUFFIXES,
+                  hidden: tuple[str, ...] = (".",)) -> list[Path]:
+    """The files in ``content_dir`` that may be posts: those with one of ``suffixes``, none whose name starts
+    with one of ``hidden``."""
     if not content_dir.is_dir():
         return []
-    suffixes = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
     return sorted(
-        p for p in content_dir.iterdir() if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
+        p for p in content_dir.iterdir() if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(hidden)
     )
 
 
@@ -237,12 +278,16 @@ def sort_key(edition: Edition):
 
 
 def load_editions(content_dir: Path | str) -> ContentLoad:
-    """Read every edition in a folder; a file that cannot be read is reported and skipped."""
-    content_dir = Path(content_dir)
+    """Read every post in a plain folder (each an edition); a file that cannot be read is reported and skipped."""
+    return load_files(edition_files(Path(content_dir)))
+
+
+def load_files(paths: list[Path]) -> ContentLoad:
+    """Read the posts in ``paths``; a file that cannot be read is reported and skipped."""
     editions: list[Edition] = []
     problems: list[Problem] = []
     seen: set[str] = set()
-    for path in edition_files(content_dir):
+    for path in paths:
         name = display_path(path)
         try:
             raw = path.read_bytes()
@@ -259,7 +304,7 @@ def load_editions(content_dir: Path | str) -> ContentLoad:
             candidate, n = f"{slug}-{n}", n + 1
         seen.add(candidate)
         try:
-            edition, found = parse_edition(text, name, candidate)
+            edition, found = parse_edition(text, name, candidate, mdx=path.suffix.lower() == ".mdx")
         except Exception as err:  # last line of defence: one bad file never hides the others
             edition, found = None, [Problem(name, 0, f"could not be parsed: {type(err).__name__}: {err}")]
         problems.extend(found)

@@ -18,7 +18,8 @@ def store() -> Store:
 
 def test_drafts_are_hidden_and_newest_comes_first(fixture_store):
     editions = reading.published(fixture_store.editions)
-    assert [e.slug for e in editions] == ["2023-12-17-week-5", "2023-12-10-week-4", "week-5-plain"]
+    # #5's newsletter text follows its blog post, with its date
+    assert [e.slug for e in editions] == ["2023-12-17-week-5", "week-5-plain", "2023-12-10-week-4"]
     assert "draft" not in {e.slug for e in editions}
 
 
@@ -29,7 +30,7 @@ def test_choose_and_neighbours(fixture_store):
     chosen, note = reading.choose(editions, "draft")
     assert chosen is editions[0] and "draft" in note
     older, newer = reading.neighbours(editions, "2023-12-10-week-4")
-    assert (older.slug, newer.slug) == ("week-5-plain", "2023-12-17-week-5")
+    assert (older, newer.slug) == (None, "week-5-plain")
     assert reading.neighbours(editions, "2023-12-17-week-5")[1] is None
 
 
@@ -46,7 +47,8 @@ def test_search_by_text_and_tags(fixture_store):
     assert "More text" in found[0].snippet
     assert len(reading.search(editions, "punch above")) == 3
     assert len(reading.search(editions, "more text")) == 3  # words, anywhere
-    assert [m.edition.slug for m in reading.search(editions, "punch", ["AI"])] == ["2023-12-17-week-5", "2023-12-10-week-4"]
+    assert [m.edition.slug for m in reading.search(editions, "punch", ["AI"])] == [  # the text has its post's tags
+        "2023-12-17-week-5", "week-5-plain", "2023-12-10-week-4"]
     assert reading.search(editions, "no such words anywhere") == []
     assert reading.search(editions, "substack") == []  # link targets are not text
 
@@ -98,8 +100,11 @@ def test_as_of_the_edition_leaves_out_later_models(store):
     assert mmlu_now & later  # the live view does include them
 
 
-def test_undated_edition_cannot_go_back_in_time(store):
-    plain = next(e for e in store.editions if e.format == "text")
+def test_undated_edition_cannot_go_back_in_time(tmp_path):
+    (tmp_path / "alone.txt").write_text("Some interesting things #9\nNo blog post of this one.\nGPT-4 again.\n")
+    store = Store.from_folders(ROOT / "data", tmp_path)
+    plain = store.editions[0]
+    assert plain.publish_date is None  # the bundled newsletter text takes the date of its blog post
     view = reading.edition_view(store, plain, as_of_edition=True)
     assert view.as_of is None and view.newer_models == 0
 

@@ -94,8 +94,10 @@ def test_side_charts_highlight_and_as_of_toggle(bundled_env):
     assert "models have appeared since" in rendered_text(at)
 
 
-def test_undated_edition_disables_the_toggle(bundled_env):
-    at = open_editions(edition=PLAIN)
+def test_undated_edition_disables_the_toggle(bundled_env, tmp_path, monkeypatch):
+    (tmp_path / "alone.txt").write_text("Some interesting things #9\nNo blog post of this one.\nGPT-4 again.\n")
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(tmp_path))  # the bundled text takes its blog post's date
+    at = open_editions(edition="alone")
     assert at.toggle[0].disabled
     assert "no publish date" in rendered_text(at)
 

@@ -1,0 +1,50 @@
+"""An edition among the others: the previous and next newsletter editions, and what was released in between."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from superficial.db import queries
+from superficial.db.store import Store
+from superficial.editions.versions import VersionedEdition
+
+
+def in_date_order(editions: Sequence[VersionedEdition]) -> list[VersionedEdition]:
+    """The published, dated newsletter editions, oldest first (same day: by number)."""
+    dated = [e for e in editions if e.is_edition and not e.draft and e.publish_date is not None]
+    return sorted(dated, key=lambda e: (e.publish_date, e.number if e.number is not None else -1, e.slug))
+
+
+def previous_and_next(editions: Sequence[VersionedEdition],
+                      edition: VersionedEdition) -> tuple[VersionedEdition | None, VersionedEdition | None]:
+    """The newsletter editions just before and just after ``edition`` by date (None at either end, and for a post
+    that is no dated newsletter edition)."""
+    ordered = [e.slug for e in in_date_order(editions)]
+    if edition.slug not in ordered:
+        return None, None
+    at = ordered.index(edition.slug)
+    by_slug = {e.slug: e for e in editions}
+    return (by_slug[ordered[at - 1]] if at > 0 else None,
+            by_slug[ordered[at + 1]] if at + 1 < len(ordered) else None)
+
+
+@dataclass(frozen=True)
+class SincePrevious:
+    """The models released after the previous edition's date, up to and including this edition's."""
+
+    previous: VersionedEdition
+    after: dt.date  # the previous edition's date (not included)
+    until: dt.date  # this edition's date (included)
+    models: pd.DataFrame  # queries.models_released_between, oldest release first
+
+
+def since_previous(store: Store, editions: Sequence[VersionedEdition], edition: VersionedEdition) -> SincePrevious | None:
+    """What came out between the previous newsletter edition and this one (None for the first, or an undated one)."""
+    previous, _ = previous_and_next(editions, edition)
+    if previous is None:
+        return None
+    return SincePrevious(previous, previous.publish_date, edition.publish_date,
+                         queries.models_released_between(store, previous.publish_date, edition.publish_date))
