@@ -20,7 +20,7 @@ def fingerprint(*folders: Path) -> str:
     """A digest of the names, sizes and modification times of the files in the folders: changes when any is edited.
 
     A short string, not the entries themselves: it is hashed again on every page run (st.cache_resource's
-    key), and hashing a thousand entries there took a second.
+    key), so it stays the same size whatever the number of files.
     """
     digest = hashlib.sha256()
     for folder in folders:

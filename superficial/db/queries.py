@@ -179,7 +179,7 @@ ORDER BY value DESC, model
 
 # The same picks, only the best $limit plus the $keep models wherever they rank; `total` counts them all.
 # Ranked by a plain aggregate and a top-N (model_id follows the names' order), so the picking runs on the
-# shown models' rows only: about 30 ms at 100,000 models where ranking every pick took 200.
+# shown models' rows only, not on every model's.
 TOP_CHART_SCORES_SQL = f"""
 WITH best AS MATERIALIZED (
     SELECT model_id, CASE WHEN bool_and(higher_is_better IS FALSE) THEN min(value) ELSE max(value) END AS value
@@ -326,7 +326,7 @@ def model_facts(store: Store, names: list[str]) -> pd.DataFrame:
     return store.query(MODEL_FACTS_SQL, {"names": list(names)})
 
 
-# --- Editions page (issue 3) ----------------------------------------------------------------------
+# --- Editions page -------------------------------------------------------------------------------
 
 SETTING_SCORES_SQL = """
 SELECT s.model, s.setting, s.value, s.source_url, s.note
@@ -338,7 +338,7 @@ QUALIFY row_number() OVER (PARTITION BY s.model, s.setting ORDER BY s.source_lin
 ORDER BY list_position($models::VARCHAR[], s.model), list_position($settings::VARCHAR[], s.setting)
 """
 
-# Only the columns the side charts draw: at 100,000 models the board is 80,000 rows.
+# Only the columns the side charts draw: the board has a row for every model scored in the setting.
 BENCHMARK_LEADERBOARD_SQL = """
 SELECT any_value(model) AS model, any_value(total_params_b) AS total_params_b,
        max(value) AS value, arg_max(source_url, value) AS source_url
@@ -379,7 +379,7 @@ def default_setting(store: Store, benchmark: str) -> str | None:
     return None if frame.empty else str(frame["setting"].iloc[0])
 
 
-# --- Schema documentation (Data and SQL pages, issue 5) --------------------------------------------
+# --- Schema documentation (Data and SQL pages) -----------------------------------------------------
 
 COLUMN_TYPES_SQL = """
 SELECT table_name, column_name, data_type
@@ -413,7 +413,7 @@ def known_models(store: Store, names: list[str]) -> list[str]:
     return store.query(KNOWN_MODELS_SQL, {"names": wanted})["name"].tolist()
 
 
-# --- Compare page's model picker at any size (issue 7) ---------------------------------------------
+# --- Compare page's model picker at any size ------------------------------------------------------
 
 # Each model under its name and each alias, lowercased; a model matches when every search term is in
 # one of them. Rank: the whole text is a name or alias, then a name or alias starting with it, then

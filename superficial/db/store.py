@@ -74,8 +74,8 @@ CREATE TABLE editions (
 """
 
 # Built from the tables above once they are loaded: each score with its model's facts and a number per
-# model, so the benchmark pages filter and rank 500,000 scores without joining on names (about 8x faster
-# at 100,000 models). Sorted by benchmark and setting, so a page reads only its benchmark's blocks.
+# model, so the benchmark pages filter and rank every score without joining on names. Sorted by benchmark
+# and setting, so a page reads only its benchmark's blocks.
 DERIVED = """
 CREATE TABLE scored AS
 SELECT dense_rank() OVER (ORDER BY s.model) AS model_id, s.model, s.benchmark, s.setting, s.value,
@@ -83,11 +83,11 @@ SELECT dense_rank() OVER (ORDER BY s.model) AS model_id, s.model, s.benchmark, s
        m.architecture, m.release_date, m.open_weights, m.license
 FROM scores s JOIN models m ON m.name = s.model JOIN benchmarks b ON b.benchmark = s.benchmark
 ORDER BY s.benchmark, s.setting, s.model;
-CREATE INDEX scores_by_model ON scores (model);  -- the Compare page reads a few models' scores: 3 ms, not 60
+CREATE INDEX scores_by_model ON scores (model);  -- the Compare page reads a few models' scores, not a scan
 """
 
-# Foreign keys, checked once over whole tables after loading (DuckDB's row-by-row foreign key
-# lookups took seconds at 500,000 scores): (table, column, target table, target key).
+# Foreign keys, checked once over whole tables after loading rather than by DuckDB row by row as rows
+# arrive: (table, column, target table, target key).
 REFERENCES = (
     ("scores", "model", "models", "name"),
     ("scores", "benchmark", "benchmarks", "benchmark"),
@@ -101,7 +101,7 @@ READ_ONLY_CONFIG = {
     "autoload_known_extensions": False,
     "memory_limit": "512MB",
     # Hand freed memory back to the system: above this after each query, and from a background thread
-    # (at 100,000 models a run of the pages' queries left 380 MB resident by default, 224 MB with both).
+    # (by default a big store's queries leave their peak resident).
     "allocator_flush_threshold": "32MB",
     "allocator_background_threads": True,
     "threads": 2,
@@ -194,7 +194,7 @@ class Store:
         path = Path(directory) / "store.duckdb"
         write_database(path, catalog, content)
         # The rows now live in the database: keep the catalog's problems and columns, not a second copy of
-        # its rows (about 150 MB of a 100,000-model process).
+        # its rows.
         self._attach(path, without_rows(catalog), content)
 
     @classmethod

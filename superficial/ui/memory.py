@@ -9,7 +9,7 @@ HAND_BACK_ABOVE_MB = 300  # a server this big (about 100,000 models) returns fre
 def hand_back_memory() -> None:
     """After a page run: in a big process, give the memory the run freed back to the system.
 
-    Costs about 5 ms, so only above HAND_BACK_ABOVE_MB (the bundled data's server stays near 250 MB).
+    It costs time on every page run, so only above HAND_BACK_ABOVE_MB, which the bundled data's server stays below.
     """
     try:
         with open("/proc/self/statm") as statm:
