@@ -52,8 +52,8 @@ score_table(view.rows, columns=["model", "params_b", "value", "per_billion", "on
             selected=selected_models(event))
 
 st.subheader("Points per billion parameters", anchor=False)
-st.plotly_chart(cache.figure(cache.per_billion_figure(store, filters, benchmark, setting)), theme="streamlit",
-                key="chart_per_billion", config={"displayModeBar": False})
+st.plotly_chart(cache.figure(view.per_billion), theme="streamlit", key="chart_per_billion",
+                config={"displayModeBar": False})
 st.caption("Score divided by size: small models lead by construction, so read it beside the frontier above.")
 
 st.subheader("Mixture of experts: total against active parameters", anchor=False)

@@ -40,8 +40,7 @@ for container, tab in zip(st.tabs([t.benchmark for t in tabs]), tabs):
             continue
         st.markdown(tab.heading)
         missing_note(*tab.missing, tab.what)
-        figure = cache.figure(cache.explore_figure(store, filters, compared, highlight, tab.benchmark,
-                                                   color_by=color_by))
+        figure = explore.figure(tab, color_by=color_by, org_colors=cache.org_colors(store), highlight=highlight)
         event = st.plotly_chart(figure, theme="streamlit", on_select="rerun", selection_mode=("points", "box"),
                                 key=f"chart_{tab.benchmark}", config={"displayModeBar": False})
         st.caption("Hatched bars: closed weights. Where a model has several values for a setting (different "

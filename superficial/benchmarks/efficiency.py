@@ -139,6 +139,7 @@ class EfficiencyView:
     choices: list[str]  # models offered in the A/B pickers, smallest first
     unscored: tuple[int, list[str]]  # filtered models with no score here: how many, the first names
     unsized: tuple[int, list[str]]  # scored models of undisclosed size: how many, the first names
+    per_billion: dict  # the points-per-billion bars' spec (ui.cache.figure draws it)
 
 
 def view(store: Store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
@@ -151,7 +152,8 @@ def view(store: Store, filters, benchmark: str, setting: str | None) -> Efficien
     return EfficiencyView(rows=rows, frontier=frontier, pair=pair,
                           choices=pair_choices(rows, frontier, list(pair or ())),
                           unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES),
-                          unsized=(len(unsized), unsized.head(MISSING_NAMES).tolist()))
+                          unsized=(len(unsized), unsized.head(MISSING_NAMES).tolist()),
+                          per_billion=per_billion_bars(rows, benchmark=benchmark).to_dict())
 
 
 def choices_with(view: EfficiencyView, wanted: list[str | None]) -> list[str]:
@@ -180,11 +182,6 @@ def scatter(data: EfficiencyView, *, benchmark: str, basis: str, highlight: tupl
     """The score-against-size chart of a view."""
     return efficiency_scatter(data.rows, data.frontier, benchmark=benchmark, x_title=size_axis_title(basis),
                               highlight=list(highlight), colors=colors)
-
-
-def per_billion(data: EfficiencyView, *, benchmark: str) -> go.Figure:
-    """The points-per-billion bars of a view."""
-    return per_billion_bars(data.rows, benchmark=benchmark)
 
 
 def moe_chart(store: Store, filters) -> go.Figure | None:

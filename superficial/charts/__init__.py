@@ -5,8 +5,8 @@ dark theme; legends sit above the plot and margins are small, for a phone's widt
 carries its model name as ``customdata[0]``, which ``selected_models`` reads back from a chart selection.
 
 Small charts are built with ``plotly.graph_objects`` and cached per parameters as specs (``ui.cache``).
-The dense scatters and the ranked score bars are plain dicts wrapped unvalidated
-(``core.unvalidated_figure``): they are rebuilt on every filter change, and Plotly's property-by-property
-validation of thousands of points, or of a trace per organization, would cost more than the build.
-tests/charts validates every builder's output in full.
+The dense scatters and the Explore page's score bars (built on every run) are plain dicts wrapped
+unvalidated (``core.unvalidated_figure``): Plotly's property-by-property validation of thousands of
+points, or of a trace per organization, would cost more than building them. tests/charts validates
+every builder's output in full.
 """

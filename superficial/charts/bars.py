@@ -39,8 +39,8 @@ def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organiz
     `scores` has one row per model (queries.top_chart_scores, with `more` models left out of it). With
     `label_setting` each bar's text names the setting it comes from ("best reported" mode, where settings differ).
     """
-    # Plain dicts: a trace per organization, each validated property by property, made Plotly's checks
-    # cost several times the build itself on every filter change of the Explore page.
+    # Plain dicts, built on every run of the Explore page: with a trace per organization, Plotly's
+    # property-by-property validation would cost several times the build itself.
     frame = sort_rows(scores, ["value", "model"], [False, True])
     wanted = set(highlight)
     frame, hidden = top_rows(frame, wanted)

@@ -52,8 +52,8 @@ def weights_label(value: object) -> str:
 def unvalidated_figure(data: list[dict], layout: dict) -> go.Figure:
     """Wrap plain-dict traces and layout in a Figure without Plotly's per-property validation.
 
-    Only for the builders whose validation would cost more than the figure itself on every filter change:
-    the dense scatters and the ranked score bars. tests/charts validates their output in full instead.
+    Only for the builders whose validation would cost more than building them: the dense scatters and
+    the Explore page's score bars. tests/charts validates their output in full instead.
     """
     return go.Figure({"data": data, "layout": layout}, _validate=False)
 

@@ -128,14 +128,6 @@ def explore_view(store: Store, filters, setting: str | None, highlight: tuple[st
                         default_settings={b: default_setting(store, b) for b in explore.BENCHMARKS})
 
 
-@data(max_entries=16)
-def explore_figure(store: Store, filters, setting: str | None, highlight: tuple[str, ...], benchmark: str, *,
-                   color_by: str) -> dict:
-    """One tab's bars of the Explore view, as a spec."""
-    tab = next(t for t in explore_view(store, filters, setting, highlight) if t.benchmark == benchmark)
-    return explore.figure(tab, color_by=color_by, org_colors=org_colors(store), highlight=highlight).to_dict()
-
-
 efficiency_view = data(max_entries=4)(efficiency.view)
 
 
@@ -146,12 +138,6 @@ def efficiency_figure(store: Store, filters, benchmark: str, setting: str | None
     view = efficiency_view(store, filters, benchmark, setting)
     return efficiency.scatter(view, benchmark=benchmark, basis=filters.basis, highlight=highlight,
                               colors=org_colors(store)).to_dict()
-
-
-@data(max_entries=4)
-def per_billion_figure(store: Store, filters, benchmark: str, setting: str | None) -> dict:
-    """The points-per-billion bars of the efficiency view, as a spec."""
-    return efficiency.per_billion(efficiency_view(store, filters, benchmark, setting), benchmark=benchmark).to_dict()
 
 
 @data(max_entries=4)

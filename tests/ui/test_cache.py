@@ -115,15 +115,16 @@ def test_the_explore_view_reuses_what_no_filter_changes(fixture_store, queries_r
 
 def test_small_figures_are_built_once_per_parameters(fixture_store, monkeypatch):
     built = []
-    original = efficiency.per_billion
-    monkeypatch.setattr(efficiency, "per_billion", lambda *a, **k: built.append(a) or original(*a, **k))
-    first = cache.per_billion_figure(fixture_store, Filters(), "MMLU", "5-shot")
-    again = cache.per_billion_figure(fixture_store, Filters(), "MMLU", "5-shot")
+    original = efficiency.moe_chart
+    monkeypatch.setattr(efficiency, "moe_chart", lambda *a: built.append(a) or original(*a))
+    first = cache.moe_figure(fixture_store, Filters())
+    again = cache.moe_figure(fixture_store, Filters())
     assert len(built) == 1 and first == again
-    assert cache.figure(first).data[0].y == ("Gemma 7B", "Mistral 7B", "Mixtral 8x7B", "Llama 2 70B")
-    cache.per_billion_figure(fixture_store, Filters(orgs=("Meta",)), "MMLU", "5-shot")
-    assert len(built) == 2
+    assert cache.figure(first).data[1].y == ("Mixtral 8x7B",)
     assert cache.moe_figure(fixture_store, Filters(orgs=("Meta",))) is None  # no MoE model: no chart
+    assert len(built) == 2
+    bars = cache.figure(cache.efficiency_view(fixture_store, Filters(), "MMLU", "5-shot").per_billion)
+    assert bars.data[0].y == ("Gemma 7B", "Mistral 7B", "Mixtral 8x7B", "Llama 2 70B")  # drawn from the view's spec
 
 
 def test_the_compare_picker_reuses_the_popular_models(fixture_store, queries_run):
