@@ -5,7 +5,7 @@ import streamlit as st
 
 from superficial.ui.memory import hand_back_memory
 from superficial.ui.navigation import app_navigation, available_pages
-from superficial.ui.notices import upload_notice
+from superficial.ui.upload import upload_notice
 
 st.set_page_config(page_title="Superficial Intelligence dashboard", page_icon="📈", layout="wide")
 

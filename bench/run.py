@@ -1,4 +1,4 @@
-"""Benchmark the dashboard on synthetic data (issue 7): one command, not part of the tests.
+"""Benchmark the dashboard on synthetic data: one command, not part of the tests.
 
     .venv/bin/python -m bench.run [--sizes 100,10000,100000] [--out bench/out/results.md]
 
@@ -17,7 +17,7 @@ and every page listed by navigation.available_pages():
 
 and the same for two references: the floor (bench/floor_app.py, the same number of charts of 10 points
 each) and the naive peer (bench/naive_app.py, the page written the common way: pandas reading the CSV
-files on every rerun). It prints a table with ratios and the targets of issue 7 at the largest size, and
+files on every rerun). It prints a table with ratios and the performance targets at the largest size, and
 writes it to --out. Every process it starts uses its own build cache, bench/out/cache
 (SUPERFICIAL_CACHE_DIR), never ~/.cache.
 """
@@ -633,7 +633,7 @@ def check(ok: bool | None) -> str:
 
 def report(results: list[dict], info: dict, pages: list[PageInfo], args, started: float) -> str:
     lines = [
-        "# Superficial Intelligence dashboard — benchmark (issue 7)",
+        "# Superficial Intelligence dashboard — benchmark",
         "",
         f"Run {dt.datetime.now():%Y-%m-%d %H:%M} · `{' '.join(sys.argv)}` · {time.perf_counter() - started:.0f} s in all",
         "",
@@ -785,7 +785,7 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark the dashboard on synthetic data (issue 7).")
+    parser = argparse.ArgumentParser(description="Benchmark the dashboard on synthetic data.")
     parser.add_argument("--sizes", default="100,10000,100000", help="model counts, comma-separated")
     parser.add_argument("--editions", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)

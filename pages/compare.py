@@ -12,33 +12,24 @@ store = get_store()
 st.title("Compare")
 # ?models=A,B is the link to this view: read it on arrival, write it back on every change.
 if "compare_models" not in st.session_state:
-    if "models" in st.query_params:
-        asked = st.query_params.get_all("models")
-        picked, unknown = compare.parse_models(asked, cache.model_lookup(store, asked))
-        if unknown:
-            st.warning(f"Not in the data, so left out: {', '.join(unknown)}.", icon=":material/warning:")
-    else:
-        picked = compare.default_models(cache.model_lookup(store, list(compare.DEFAULT_MODELS)))
+    picked, unknown = cache.compare_start(store, tuple(st.query_params.get_all("models")))
+    if unknown:
+        st.warning(f"Not in the data, so left out: {', '.join(unknown)}.", icon=":material/warning:")
     st.session_state["compare_models"] = picked
 
 # Up to a few hundred models the list offers them all; beyond, a search (names and aliases) fills it.
-picked = st.session_state["compare_models"]
-popular = cache.find_models(store, "", compare.OFFER_ALL_UP_TO)
-total = int(popular["matches"].iat[0]) if len(popular) else 0
-offer_all = total <= compare.OFFER_ALL_UP_TO
-if offer_all:
-    text, found, pick_col = "", popular, st.container()
-else:
+picker = cache.compare_picker(store, st.session_state.get("compare_find", ""),
+                              tuple(st.session_state["compare_models"]))
+if picker.searchable:
     find_col, pick_col = st.columns([1, 2])
-    text = find_col.text_input("Find a model", key="compare_find", type="search", live=True,
-                               placeholder="Name or alias, e.g. llama 70b")
-    found = (cache.find_models(store, text, compare.SEARCH_LIMIT) if text.strip()
-             else popular.head(compare.SEARCH_LIMIT))
-names = pick_col.multiselect("Models (two to six)", compare.model_options(picked, found, offer_all),
-                             key="compare_models", max_selections=compare.MAX_MODELS,
-                             placeholder="Pick models to compare", select_all=False)
-if not offer_all:
-    st.caption(compare.search_note(text, found, total))
+    find_col.text_input("Find a model", key="compare_find", type="search", live=True,
+                        placeholder="Name or alias, e.g. llama 70b")
+else:
+    pick_col = st.container()
+names = pick_col.multiselect("Models (two to six)", picker.options, key="compare_models",
+                             max_selections=compare.MAX_MODELS, placeholder="Pick models to compare", select_all=False)
+if picker.note:
+    st.caption(picker.note)
 if names:
     st.query_params["models"] = compare.models_param(names)
 elif "models" in st.query_params:
@@ -46,30 +37,29 @@ elif "models" in st.query_params:
 
 if len(names) < 2:
     st.info("Pick two to six models to see them side by side.", icon=":material/compare_arrows:")
-    example = compare.default_models(cache.model_lookup(store, list(compare.DEFAULT_MODELS)))
+    example = cache.compare_example(store)
     if len(example) >= 2:  # a button, not a link to this page: a link would keep the picks made so far
         st.button(f"For example: {example[0]} against {' and '.join(example[1:])}", icon=":material/arrow_forward:",
-                  key="compare_example", on_click=st.session_state.update,
-                  kwargs={"compare_models": example})
+                  key="compare_example", on_click=st.session_state.update, kwargs={"compare_models": example})
     st.stop()
 
-st.dataframe(cache.model_facts(store, names), hide_index=True, width="stretch", key="compare_facts",
+view = cache.compare_view(store, tuple(names))
+st.dataframe(view.facts, hide_index=True, width="stretch", key="compare_facts",
              column_config={"link": st.column_config.LinkColumn("link", display_text="source"),
                             "total_params_b": st.column_config.NumberColumn("total params (B)", format="%g"),
                             "active_params_b": st.column_config.NumberColumn("active params (B)", format="%g"),
                             "release_date": st.column_config.DateColumn("released")})
-scores = cache.model_scores(store, names)
-if scores.empty:
+if view.scores.empty:
     st.info("None of these models has a score yet.", icon=":material/search_off:")
     st.stop()
 
 st.subheader("Every benchmark and setting", anchor=False)
-st.dataframe(cache.side_by_side(scores, names), hide_index=True, width="stretch", key="compare_side",
+st.dataframe(view.side_by_side, hide_index=True, width="stretch", key="compare_side",
              column_config={n: st.column_config.NumberColumn(n, format="%g") for n in names})
 st.caption("None: no value reported in that setting. Where a setting has several reports, the highest is shown; "
            "every value and its source is in the table below.")
-event = st.plotly_chart(cache.figure(cache.compare_figure(scores, names)), theme="streamlit", on_select="rerun",
+event = st.plotly_chart(cache.figure(cache.compare_figure(store, tuple(names))), theme="streamlit", on_select="rerun",
                         selection_mode=("points",), key="chart_compare", config={"displayModeBar": False})
 st.subheader("Each number with its source", anchor=False)
-score_table(scores, columns=["model", "benchmark", "setting", "value", "source_url", "note"], value_range=None,
+score_table(view.scores, columns=["model", "benchmark", "setting", "value", "source_url", "note"], value_range=None,
             file_name="compare.csv", key="compare", selected=selected_models(event))

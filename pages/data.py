@@ -1,49 +1,21 @@
 """Data: the tables behind every chart, their schema and sources, the problems found, your own upload."""
 import streamlit as st
 
-from superficial import config
 from superficial.db.schema import table_blurbs
-from superficial.ingest import leaderboard as importer
-from superficial.ui import cache
-from superficial.ui.cache import UPLOADED_STORE_KEY, bundled_store, get_store
-from superficial.ui.notices import show_problems
+from superficial.ui import cache, upload
+from superficial.ui.cache import get_store
+from superficial.ui.notices import show_problems, warn_skipped
 from superficial.ui.tables import paged_table
 
-UPLOAD_KEYS = ("upload_file", "upload_date", "upload_report")
-
-
-def apply_upload() -> None:
-    """Merge the uploaded leaderboard into a session-only store; a bad file changes nothing."""
-    upload = st.session_state.get("upload_file")
-    if upload is None:  # the reader removed the file
-        remove_upload()
-        return
-    date = st.session_state.get("upload_date") or importer.date_from_name(upload.name)
-    session_store, report = importer.session_store(bundled_store(), config.data_dir(), upload.getvalue(),
-                                                   upload.name, date)
-    st.session_state["upload_report"] = report
-    st.session_state["upload_date"] = report.date
-    if session_store is not None:
-        st.session_state[UPLOADED_STORE_KEY] = session_store
-
-
-def remove_upload() -> None:
-    st.session_state.pop(UPLOADED_STORE_KEY, None)
-    st.session_state.pop("upload_report", None)
-
-
 store = get_store()
-uploaded = st.session_state.get(UPLOADED_STORE_KEY) is not None
 
 st.title("Data")
 st.markdown("Every chart is drawn from these tables, built at start from the CSV files in `data/` and the editions in `content/`.")
-if uploaded:
+if upload.uploaded():
     st.info("These tables — and every page and chart — include the leaderboard you uploaded below "
             "(this browser session only; nothing is saved).", icon=":material/upload_file:")
 
-errors = [p for p in store.problems if p.severity == "error"]
-if errors:
-    st.warning(f"{len(errors)} row(s) or file(s) were skipped; everything else is loaded. See the list below.")
+warn_skipped(store.problems)
 show_problems(store.problems)
 
 tabs = st.tabs(["Models", "Scores", "Benchmarks", "Aliases", "Schema"])
@@ -78,10 +50,11 @@ st.markdown(
     "`key`, `Organization`; `-` means no value). Known models are matched by name or alias, new ones are added, "
     "and every page shows the result **for this browser session only** — nothing is written to the server."
 )
-st.file_uploader("Leaderboard CSV", type=["csv"], key="upload_file", on_change=apply_upload, max_upload_size=5)
-report = st.session_state.get("upload_report")
+st.file_uploader("Leaderboard CSV", type=["csv"], key=upload.FILE_KEY, on_change=upload.apply_upload,
+                 max_upload_size=5)
+report = upload.report()
 if report is not None:
-    st.date_input("Leaderboard date", key="upload_date", on_change=apply_upload,
+    st.date_input("Leaderboard date", key=upload.DATE_KEY, on_change=upload.apply_upload,
                   help="Read from the file name (leaderboard_table_YYYYMMDD.csv); it dates the Arena Elo ratings.")
     if not report.ok:
         st.error("Nothing was added from " + report.file + ":\n\n"
@@ -89,5 +62,5 @@ if report is not None:
     else:
         st.success(report.summary(), icon=":material/check_circle:")
         st.dataframe(report.frame(), hide_index=True, width="stretch")
-if uploaded:
-    st.button("Remove my upload", icon=":material/delete:", on_click=remove_upload)
+if upload.uploaded():
+    st.button("Remove my upload", icon=":material/delete:", on_click=upload.remove_upload)

@@ -1,8 +1,6 @@
 """Home: what the dashboard is, the editions newest first, headline figures, the way in."""
 import streamlit as st
 
-from superficial.display import edition_byline
-from superficial.editions import markdown as render
 from superficial.ui import cache
 from superficial.ui.cache import get_store
 from superficial.ui.navigation import available_pages
@@ -29,18 +27,15 @@ cols[3].metric("Editions", figures["editions"])
 st.subheader("Editions")
 if editions.empty:
     st.info("No editions yet: add a Markdown or text file to `content/`.")
-has_editions_page = any(p.url_path == "editions" for p in available_pages())
-for row in editions.head(LATEST).itertuples():
+for card in cache.edition_cards(store, LATEST):
     with st.container(border=True):
-        st.markdown(f"**{render.inline_text(row.title)}**  \n"
-                    f":gray[{edition_byline(row.number, row.publish_date, row.format)}]")
-        if render.inline_text(row.description):
-            st.markdown(render.inline_text(row.description))
-        if len(row.tags):
-            st.markdown(" ".join(f":blue-badge[{render.escape_text(tag)}]" for tag in row.tags))
-        if has_editions_page:
-            st.page_link("pages/editions.py", label="Read this edition", icon=":material/arrow_forward:",
-                         query_params={"edition": row.slug})
+        st.markdown(f"**{card.title}**  \n:gray[{card.byline}]")
+        if card.description:
+            st.markdown(card.description)
+        if card.tags:
+            st.markdown(card.tags)
+        st.page_link("pages/editions.py", label="Read this edition", icon=":material/arrow_forward:",
+                     query_params={"edition": card.slug})
 
 if len(editions) > LATEST:
     with st.expander(f"All {len(editions):,} editions"):

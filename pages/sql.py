@@ -1,16 +1,12 @@
 """SQL: a read-only console over the tables; the query lives in the URL (?q=) so a link shares it."""
 import streamlit as st
 
-from superficial.db import queries, sql_console
+from superficial.db import sql_console
 from superficial.db.schema import table_blurbs
-from superficial.ui.cache import UPLOADED_STORE_KEY, get_store
+from superficial.ui import cache, upload
+from superficial.ui.cache import get_store
 
 store = get_store()
-
-
-def use_example(sql: str) -> None:
-    st.session_state["q"] = sql
-
 
 st.title("SQL")
 st.markdown(
@@ -19,14 +15,15 @@ st.markdown(
     f"{sql_console.TIME_LIMIT_S:g} s; the first {sql_console.MAX_ROWS:,} rows are shown. "
     "The query is kept in the page address, so you can share the link."
 )
-if st.session_state.get(UPLOADED_STORE_KEY) is not None:
+if upload.uploaded():
     st.info("These tables include the leaderboard you uploaded on the Data page (this session only).",
             icon=":material/upload_file:")
 
 st.caption("Examples — one click puts the query in the editor and runs it")
 columns = st.columns(4)
 for i, (label, example) in enumerate(sql_console.EXAMPLES):
-    columns[i % 4].button(label, key=f"example_{i}", on_click=use_example, args=(example,), width="stretch")
+    columns[i % 4].button(label, key=f"example_{i}", on_click=st.session_state.update, kwargs={"q": example},
+                          width="stretch")
 
 sql = st.text_area("Query", key="q", bind="query-params", height=180,
                    placeholder="SELECT model, value FROM scores WHERE benchmark = 'MMLU' ORDER BY value DESC",
@@ -38,7 +35,7 @@ if sql and sql.strip():
     if result.refused:
         st.error(result.error, icon=":material/block:")
     elif not result.ok:
-        st.warning(result.error, icon=":material/timer_off:" if "Stopped" in result.error else ":material/error:")
+        st.warning(result.error, icon=":material/timer_off:" if result.timed_out else ":material/error:")
     else:
         st.caption(f"{result.summary()} · {result.elapsed_s * 1000:,.0f} ms")
         st.dataframe(result.frame, hide_index=True, width="stretch")
@@ -52,4 +49,4 @@ if sql and sql.strip():
 with st.expander("Schema: tables, columns, meaning and units", icon=":material/schema:"):
     for table, blurb in table_blurbs().items():
         st.markdown(f"- **{table}** — {blurb}")
-    st.dataframe(queries.schema(store), hide_index=True, width="stretch")
+    st.dataframe(cache.schema(store), hide_index=True, width="stretch")

@@ -1,13 +1,11 @@
 """Timeline: the filtered models by release date against their score, each edition marked on the axis."""
 import streamlit as st
 
-from superficial.charts.core import color_map
 from superficial.charts.selection import selected_models
 from superficial.charts.timeline import EDITION_LINKS
 from superficial.ui import cache
 from superficial.ui.cache import get_store
-from superficial.ui.navigation import available_pages
-from superficial.ui.notices import missing_note
+from superficial.ui.notices import missing_note, stop_if_no_models
 from superficial.ui.sidebar import benchmark_picker, filter_sidebar
 from superficial.ui.tables import score_table
 
@@ -16,48 +14,35 @@ filters = filter_sidebar(store)
 
 st.title("Timeline")
 st.caption(filters.describe())
-info, setting = benchmark_picker(store)
-benchmark = info["benchmark"]
+benchmark, setting, value_range = benchmark_picker(store)
 color_by = st.radio("Colour by", ("organization", "architecture"), key="color", bind="query-params", horizontal=True)
 
-if cache.filtered_count(store, filters)["models"] == 0:
-    st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
-            icon=":material/filter_alt_off:")
-    st.stop()
+stop_if_no_models(store, filters)
 
-data = cache.timeline_view(store, filters, benchmark, setting)
-scores, editions = data.scores, data.editions
-colors = color_map(cache.filter_options(store)["orgs"]) if color_by == "organization" else None
-missing_note(*cache.missing_scores(store, filters, benchmark, setting, limit=8), f"{benchmark} score ({setting})")
-missing_note(*data.undated, "release date")
-if data.dated == 0:
+view = cache.timeline_view(store, filters, benchmark, setting)
+missing_note(*view.unscored, f"{benchmark} score ({setting})")
+missing_note(*view.undated, "release date")
+if view.dated == 0:
     st.info(f"None of the filtered models has both a release date and a {benchmark} score ({setting}).",
             icon=":material/search_off:")
     st.stop()
 
-figure = cache.figure(cache.timeline_figure(store, filters, benchmark, setting, color_by=color_by, colors=colors))
-event = st.plotly_chart(figure,
+event = st.plotly_chart(cache.figure(cache.timeline_figure(store, filters, benchmark, setting, color_by=color_by)),
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_timeline", config={"displayModeBar": False})
 st.caption(f"Triangles along the top: newsletter editions (hover for the title); the newest {EDITION_LINKS} "
            "also have a dashed line and their number: click it to read the edition. Filled points: open weights.")
 
-dated = editions[editions["publish_date"].notna()]
-if not dated.empty:
-    has_page = any(p.url_path == "editions" for p in available_pages())
-    newest = dated.head(EDITION_LINKS)  # editions() lists the newest first
-    cols = st.columns(min(len(newest), 3))
-    for i, row in enumerate(newest.itertuples()):
-        label = f"{row.title} · {row.publish_date:%d %b %Y}"
-        if has_page:
-            cols[i % len(cols)].page_link("pages/editions.py", label=label, icon=":material/article:",
-                                          query_params={"edition": row.slug})
-        else:
-            cols[i % len(cols)].markdown(f":material/article: {label}")
-    if len(dated) > len(newest) and has_page:
-        st.page_link("pages/editions.py", label=f"All {len(dated):,} editions", icon=":material/library_books:")
+if view.edition_links:
+    cols = st.columns(min(len(view.edition_links), 3))
+    for i, link in enumerate(view.edition_links):
+        cols[i % len(cols)].page_link("pages/editions.py", label=link.label, icon=":material/article:",
+                                      query_params={"edition": link.slug})
+    if view.dated_editions > len(view.edition_links):
+        st.page_link("pages/editions.py", label=f"All {view.dated_editions:,} editions",
+                     icon=":material/library_books:")
 
-score_table(scores, columns=["model", "release_date", "value", "setting", "source_url", "organization", "params_b",
-                            "reports"],
-            value_range=(info.get("min_value"), info.get("max_value")), key="timeline",
-            file_name=f"timeline-{benchmark.lower()}.csv", selected=selected_models(event))
+score_table(view.scores, columns=["model", "release_date", "value", "setting", "source_url", "organization",
+                                  "params_b", "reports"],
+            value_range=value_range, key="timeline", file_name=f"timeline-{benchmark.lower()}.csv",
+            selected=selected_models(event))

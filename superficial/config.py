@@ -33,8 +33,8 @@ def fingerprint(*folders: Path) -> str:
     """A digest of the names, sizes and modification times of the files in the folders: changes when any is edited.
 
     A blog checkout's files are its posts (``src/content/post``). A short string, not the entries themselves:
-    it is hashed again on every page run (st.cache_resource's key), and hashing a thousand entries there
-    took a second.
+    it is hashed again on every page run (st.cache_resource's key), so it stays the same size whatever the
+    number of files.
     """
     digest = hashlib.sha256()
     for given in folders:

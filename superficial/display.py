@@ -1,9 +1,12 @@
-"""Pure formatting helpers for what pages print (no Streamlit here)."""
+"""Formatting of what pages print (no Streamlit here)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
+
+from superficial.editions.markdown import escape_text, inline_text
 
 
 def is_missing(value: object) -> bool:
@@ -44,3 +47,23 @@ def params_label(total: object, active: object = None) -> str:
     if not is_missing(active):
         label += f" total / {float(active):g}B active"
     return label
+
+
+@dataclass(frozen=True)
+class EditionCard:
+    """One edition as the home page lists it, each text ready for ``st.markdown``."""
+
+    slug: str
+    title: str  # the title's readable words, escaped
+    byline: str  # '#5 · 17 December 2023 · markdown'
+    description: str  # escaped; "" when there is none
+    tags: str  # ':blue-badge[AI] :blue-badge[LLM]'; "" without tags
+
+
+def edition_cards(editions: pd.DataFrame, limit: int) -> tuple[EditionCard, ...]:
+    """Cards of the first ``limit`` rows of queries.editions (newest first)."""
+    return tuple(EditionCard(slug=row.slug, title=inline_text(row.title),
+                             byline=edition_byline(row.number, row.publish_date, row.format),
+                             description=inline_text(row.description),
+                             tags=" ".join(f":blue-badge[{escape_text(tag)}]" for tag in row.tags))
+                 for row in editions.head(limit).itertuples())

@@ -1,9 +1,13 @@
-"""The compare page's data: the models named in the URL, and their scores side by side (no Streamlit)."""
+"""The compare page's data: the models named in the URL, the picker, and their scores side by side (no Streamlit)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
+
+from superficial.db import queries
+from superficial.db.store import Store
 
 MAX_MODELS = 6
 # What a reader sees before picking: the newsletter's own question, Phi-2 against models up to 25× larger.
@@ -12,38 +16,24 @@ OFFER_ALL_UP_TO = 200  # up to this many models, the picker lists them all; beyo
 SEARCH_LIMIT = 50  # models offered for a search (or, with none, the ones with the most scores)
 
 
-def _by_lower(known: Mapping[str, str] | Iterable[str]) -> Mapping[str, str]:
-    """{lowercased name or alias: canonical name} from such a mapping, or from a list of names."""
-    if isinstance(known, Mapping):
-        return known
-    return {name.lower(): name for name in known}
-
-
-def default_models(known: Mapping[str, str] | Iterable[str]) -> list[str]:
+def default_models(known: Mapping[str, str]) -> list[str]:
     """The default comparison, limited to the models the data has.
 
-    ``known``: the model names, or ``queries.model_lookup(store, DEFAULT_MODELS)``.
+    ``known``: {lowercased name or alias: canonical name}, as ``queries.model_lookup(store, DEFAULT_MODELS)`` returns.
     """
-    by_lower = _by_lower(known)
-    return [by_lower[name.lower()] for name in DEFAULT_MODELS if name.lower() in by_lower]
+    return [known[name.lower()] for name in DEFAULT_MODELS if name.lower() in known]
 
 
-def parse_models(values: list[str] | str | None,
-                 known: Mapping[str, str] | Iterable[str]) -> tuple[list[str], list[str]]:
+def parse_models(values: Iterable[str], known: Mapping[str, str]) -> tuple[list[str], list[str]]:
     """'?models=A,B' (or repeated keys) -> (known names in order, at most six; names not found).
 
-    ``known``: {lowercased name or alias: canonical name} for at least the names asked for (as
-    ``queries.model_lookup(store, values)`` returns), or simply every model name.
+    ``known``: {lowercased name or alias: canonical name} for at least the names asked for, as
+    ``queries.model_lookup(store, values)`` returns.
     """
-    if values is None:
-        return [], []
-    if isinstance(values, str):
-        values = [values]
     wanted = [name.strip() for value in values for name in str(value).split(",") if name.strip()]
-    by_lower = _by_lower(known)
     found, unknown = [], []
     for name in dict.fromkeys(wanted):
-        match = by_lower.get(name.lower())
+        match = known.get(name.lower())
         if match is None:
             unknown.append(name)
         elif match not in found:
@@ -80,6 +70,42 @@ def search_note(text: str, found: pd.DataFrame, total: int) -> str:
     return f"{matches:,} models match “{text}”, all in the list."
 
 
+def example(store: Store) -> list[str]:
+    """The default comparison, limited to the models the store has (what the example button picks)."""
+    return default_models(queries.model_lookup(store, list(DEFAULT_MODELS)))
+
+
+def start(store: Store, asked: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """The models a visit starts with: those a link names (``?models=``, and the names not found), else the example."""
+    asked = list(asked)
+    if asked:
+        return parse_models(asked, queries.model_lookup(store, asked))
+    return example(store), []
+
+
+@dataclass(frozen=True)
+class Picker:
+    """What the model picker offers for a search, and the line under the search box."""
+
+    searchable: bool  # too many models to list them all: a search box fills the list
+    options: tuple[str, ...]
+    note: str | None  # None when every model is listed
+
+
+def picker(popular: pd.DataFrame, found: pd.DataFrame | None, text: str, picked: Iterable[str]) -> Picker:
+    """The picker for a search ``text``, keeping the ``picked`` models.
+
+    ``popular`` is ``queries.find_models(store, "", OFFER_ALL_UP_TO)`` and ``found`` its answer for ``text``
+    (None when the text is blank).
+    """
+    picked = list(picked)
+    total = int(popular["matches"].iat[0]) if len(popular) else 0
+    if total <= OFFER_ALL_UP_TO:
+        return Picker(False, tuple(model_options(picked, popular, offer_all=True)), None)
+    found = popular.head(SEARCH_LIMIT) if found is None or not text.strip() else found
+    return Picker(True, tuple(model_options(picked, found, offer_all=False)), search_note(text, found, total))
+
+
 def models_param(names: list[str]) -> str:
     """The URL value for picked models: 'Phi-2,Llama 2 70B'."""
     return ",".join(names)
@@ -94,3 +120,20 @@ def side_by_side(scores: pd.DataFrame, models: list[str]) -> pd.DataFrame:
     table = table.reindex(columns=models).reset_index()
     table.columns.name = None
     return table[columns].sort_values(["benchmark", "setting"], kind="mergesort").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class CompareView:
+    """The picked models' facts and scores, and the scores side by side."""
+
+    facts: pd.DataFrame  # queries.model_facts, in the order picked
+    scores: pd.DataFrame  # queries.model_scores: every value with its source
+    side_by_side: pd.DataFrame  # one row per benchmark and setting, a column per model
+
+
+def view(store: Store, models: Iterable[str]) -> CompareView:
+    """Query what the compare page draws for the picked models."""
+    models = list(models)
+    scores = queries.model_scores(store, models)
+    return CompareView(facts=queries.model_facts(store, models), scores=scores,
+                       side_by_side=side_by_side(scores, models))

@@ -6,9 +6,18 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
+from superficial.charts.bars import moe_params, per_billion_bars
+from superficial.charts.core import BAR_LIMIT
+from superficial.charts.scatter import efficiency_scatter
+from superficial.db import queries
 from superficial.db.frames import sort_rows
+from superficial.db.store import Store
 from superficial.display import is_missing
+
+MISSING_NAMES = 8  # models named in a "left out" note
+PAIR_CHOICES = 300  # above this many sized models, the A/B pickers list the frontier and the best scores
 
 
 def sized(scores: pd.DataFrame, x: str = "params_b") -> pd.DataFrame:
@@ -82,8 +91,7 @@ def default_pair(rows: pd.DataFrame, tolerance: float = 0.02) -> tuple[str, str]
     if len(rows) < 2:
         return None
     slack = tolerance * float(rows["value"].max())
-    # Plain arrays: one vectorized pass per frontier model (a DataFrame filter and sort each took 0.75 s
-    # in all at 80,000 models).
+    # Plain arrays: one vectorized pass per frontier model, not a DataFrame filter and sort each.
     models = rows["model"].to_numpy(dtype=object)
     params = rows["params_b"].to_numpy(dtype=float)
     values = rows["value"].to_numpy(dtype=float)
@@ -105,9 +113,6 @@ def default_pair(rows: pd.DataFrame, tolerance: float = 0.02) -> tuple[str, str]
     return small, others.iloc[0]["model"]
 
 
-PAIR_CHOICES = 300  # above this many sized models, the A/B pickers list the frontier and the best scores
-
-
 def pair_choices(rows: pd.DataFrame, frontier: pd.DataFrame, wanted: list[str | None] = (),
                  limit: int = PAIR_CHOICES) -> list[str]:
     """Models for the A/B pickers, smallest first: all of them, or above `limit` the frontier, the `wanted`
@@ -115,7 +120,7 @@ def pair_choices(rows: pd.DataFrame, frontier: pd.DataFrame, wanted: list[str | 
     if len(rows) <= limit:
         return sort_rows(rows, ["params_b", "model"])["model"].tolist()
     keep = set(frontier["model"]) | {w for w in wanted if w}
-    # Only the best scores need sorting (a full sort of 80,000 names is slow): a margin for ties at the cut.
+    # Only the best scores need sorting, not every name: a margin for ties at the cut.
     best = rows.nlargest(limit + len(keep), "value", keep="all")
     for model in best.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")["model"]:
         if len(keep) >= limit:
@@ -132,13 +137,13 @@ class EfficiencyView:
     frontier: pd.DataFrame  # smallest first
     pair: tuple[str, str] | None  # the default "two models in one sentence"
     choices: list[str]  # models offered in the A/B pickers, smallest first
-    unsized: tuple[int, list[str]]  # scored models of undisclosed size: how many, the first eight names
+    unscored: tuple[int, list[str]]  # filtered models with no score here: how many, the first names
+    unsized: tuple[int, list[str]]  # scored models of undisclosed size: how many, the first names
+    per_billion: dict  # the points-per-billion bars' spec (ui.cache.figure draws it)
 
 
-def view(store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
+def view(store: Store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
     """Query and compute what the efficiency page draws."""
-    from superficial.db import queries
-
     scores = queries.chart_scores(store, filters, benchmark, setting)
     unsized = scores.loc[scores["params_b"].isna(), "model"]
     rows = with_efficiency(scores)
@@ -146,16 +151,9 @@ def view(store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
     pair = default_pair(rows)
     return EfficiencyView(rows=rows, frontier=frontier, pair=pair,
                           choices=pair_choices(rows, frontier, list(pair or ())),
-                          unsized=(len(unsized), unsized.head(8).tolist()))
-
-
-def scatter(data: EfficiencyView, *, benchmark: str, x_title: str, highlight: tuple[str, ...] = (),
-            colors: dict[str, str] | None = None):
-    """The score-against-size chart of a view."""
-    from superficial.charts.scatter import efficiency_scatter
-
-    return efficiency_scatter(data.rows, data.frontier, benchmark=benchmark, x_title=x_title,
-                                     highlight=list(highlight), colors=colors)
+                          unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES),
+                          unsized=(len(unsized), unsized.head(MISSING_NAMES).tolist()),
+                          per_billion=per_billion_bars(rows, benchmark=benchmark).to_dict())
 
 
 def choices_with(view: EfficiencyView, wanted: list[str | None]) -> list[str]:
@@ -165,3 +163,30 @@ def choices_with(view: EfficiencyView, wanted: list[str | None]) -> list[str]:
         return view.choices
     chosen = view.rows[view.rows["model"].isin([*view.choices, *extra])]  # (the few, before sorting)
     return sort_rows(chosen, ["params_b", "model"])["model"].tolist()
+
+
+def sentence(view: EfficiencyView, a: str, b: str, benchmark: str) -> str:
+    """size_sentence for two models of the view, by name."""
+    by_name = view.rows[view.rows["model"].isin([a, b])].set_index("model", drop=False)
+    return size_sentence(by_name.loc[a], by_name.loc[b], benchmark)
+
+
+def size_axis_title(basis: str) -> str:
+    """The x axis of the score-against-size chart, for the filters' way of sizing MoE models."""
+    sized_by = "active parameters for MoE, total otherwise" if basis == "active" else "total parameters"
+    return f"billions of {sized_by} (log scale)"
+
+
+def scatter(data: EfficiencyView, *, benchmark: str, basis: str, highlight: tuple[str, ...] = (),
+            colors: dict[str, str] | None = None) -> go.Figure:
+    """The score-against-size chart of a view."""
+    return efficiency_scatter(data.rows, data.frontier, benchmark=benchmark, x_title=size_axis_title(basis),
+                              highlight=list(highlight), colors=colors)
+
+
+def moe_chart(store: Store, filters) -> go.Figure | None:
+    """Total against active parameters of the largest filtered mixture-of-experts models; None when there is none."""
+    moe = queries.moe_models(store, filters, limit=BAR_LIMIT)
+    if moe.empty:
+        return None
+    return moe_params(moe, more=int(moe["total"].iloc[0]) - len(moe))

@@ -1,16 +1,14 @@
-"""The model filters shared by the benchmark pages, and their URL form (no Streamlit here).
+"""The model filters shared by the benchmark pages (no Streamlit here).
 
-The URL form is the one Streamlit writes for widgets bound with ``bind="query-params"``: one key
-per filter, repeated keys for lists and ranges (``?size=3B&size=13B&org=Meta&org=Google``), and
-defaults left out. So ``Filters.from_query_params(url).to_query_params()`` is the link to a view.
+The sidebar's widgets keep them in the URL (``bind="query-params"``); here they become the bound
+parameters of the filtered-models SQL and a sentence for captions.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 # Stops of the size slider, roughly even on a log scale. A range (lo, hi] keeps models with more than
 # lo and at most hi billion parameters: "0B" is no lower limit and "∞" no upper limit.
@@ -25,42 +23,7 @@ PRESETS: dict[str, tuple[str, str]] = {
     "Medium 13–70B": ("13B", "70B"),
     "Large >70B": ("70B", "∞"),
 }
-BASES = ("total", "active")
 ARCHITECTURES = ("dense", "MoE", "SSM", "undisclosed")
-WEIGHTS = ("open", "closed")
-NOT_STATED = "not stated"  # the license of a model whose license is empty
-# Filter field -> URL key (also the widget key in the sidebar, so Streamlit binds it to the URL).
-URL_KEYS = {
-    "size": "size", "basis": "params", "include_unknown": "unknown", "orgs": "org", "archs": "arch",
-    "weights": "weights", "licenses": "license", "released": "released",
-}
-
-
-def _values(params: Mapping[str, object], key: str) -> list[str]:
-    """Every value of a key, whether the mapping holds a string or a list (st.query_params or a dict)."""
-    if hasattr(params, "get_all"):
-        raw = params.get_all(key)  # type: ignore[attr-defined]
-    else:
-        raw = params.get(key, [])
-    if raw is None:
-        return []
-    if isinstance(raw, str):
-        raw = [raw]
-    return [str(v).strip() for v in raw if str(v).strip()]
-
-
-def _last(params: Mapping[str, object], key: str) -> str | None:
-    values = _values(params, key)
-    return values[-1] if values else None
-
-
-def _size_label(value: str) -> str | None:
-    """'13B', '13b' or '13' -> '13B'; None for anything that is not a stop."""
-    word = value.strip().upper().rstrip("B") + "B"
-    for label in SIZE_LABELS:
-        if label.upper() == word or (label == "∞" and value.strip() in {"∞", "inf", "max"}):
-            return label
-    return None
 
 
 def _month(value: str) -> dt.date | None:
@@ -70,10 +33,6 @@ def _month(value: str) -> dt.date | None:
         return dt.date(int(year), int(month), 1)
     except ValueError:
         return None
-
-
-def month_label(day: dt.date) -> str:
-    return f"{day:%Y-%m}"
 
 
 def month_end(day: dt.date) -> dt.date:
@@ -159,67 +118,12 @@ class Filters:
             parts.append(f"released {self.released[0]} to {self.released[1]}")
         return "Filters: " + "; ".join(parts) if parts else "No filters: every model"
 
-    # --- URL --------------------------------------------------------------------------------
-    @classmethod
-    def from_query_params(cls, params: Mapping[str, object]) -> Filters:
-        """Read filters from URL parameters; anything unreadable falls back to its default."""
-        default = cls()
-        keys = URL_KEYS
-        size = default.size
-        labels = [_size_label(v) for v in _values(params, keys["size"])]
-        if len(labels) == 2 and None not in labels:
-            lo, hi = sorted(labels, key=SIZE_LABELS.index)  # type: ignore[arg-type]
-            if lo != hi:
-                size = (lo, hi)
-        basis = _last(params, keys["basis"])
-        unknown = (_last(params, keys["include_unknown"]) or "").lower()
-        weights = _last(params, keys["weights"])
-        months = [_month(v) for v in _values(params, keys["released"])]
-        released = None
-        if len(months) == 2 and None not in months:
-            lo_m, hi_m = sorted(months)  # type: ignore[type-var]
-            released = (month_label(lo_m), month_label(hi_m))
-        arch_names = {a.lower(): a for a in ARCHITECTURES}
-        return cls(
-            size=size,
-            basis=basis if basis in BASES else default.basis,
-            include_unknown=unknown != "false" if unknown in {"true", "false"} else default.include_unknown,
-            orgs=tuple(dict.fromkeys(_values(params, keys["orgs"]))),
-            archs=tuple(dict.fromkeys(arch_names[a.lower()] for a in _values(params, keys["archs"])
-                                      if a.lower() in arch_names)),
-            weights=weights if weights in WEIGHTS else None,
-            licenses=tuple(dict.fromkeys(_values(params, keys["licenses"]))),
-            released=released,
-        )
-
-    def to_query_params(self) -> dict[str, str | list[str]]:
-        """URL parameters for these filters, defaults left out (lists as repeated keys)."""
-        default = Filters()
-        keys = URL_KEYS
-        out: dict[str, str | list[str]] = {}
-        if self.size != default.size:
-            out[keys["size"]] = list(self.size)
-        if self.basis != default.basis:
-            out[keys["basis"]] = self.basis
-        if self.include_unknown != default.include_unknown:
-            out[keys["include_unknown"]] = "true" if self.include_unknown else "false"
-        for name in ("orgs", "archs", "licenses"):
-            if getattr(self, name):
-                out[keys[name]] = list(getattr(self, name))
-        if self.weights:
-            out[keys["weights"]] = self.weights
-        if self.released:
-            out[keys["released"]] = list(self.released)
-        return out
-
     def with_preset(self, name: str | None) -> Filters:
         """The same filters with a size preset applied (None: every size, unknown sizes included)."""
         if name is None:
             return replace(self, size=Filters().size, include_unknown=True)
         return replace(self, size=PRESETS[name], include_unknown=False)
 
-
-FILTER_FIELDS = tuple(f.name for f in fields(Filters))
 
 
 def months_between(first: dt.date | None, last: dt.date | None) -> list[str]:

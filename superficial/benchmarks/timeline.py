@@ -4,9 +4,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 
-from superficial.charts.timeline import timeline_scatter
+from superficial.charts.timeline import EDITION_LINKS, timeline_scatter
 from superficial.db import queries
+from superficial.db.store import Store
+
+MISSING_NAMES = 8  # models named in a "left out" note
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    """A link under the chart to one of the newest editions."""
+
+    slug: str
+    label: str  # 'Some interesting things … #5 · 17 Dec 2023'
 
 
 @dataclass(frozen=True)
@@ -14,23 +26,38 @@ class TimelineView:
     """Everything the timeline page draws for one set of filters, benchmark and setting."""
 
     scores: pd.DataFrame  # one pick per filtered model (queries.chart_scores), best first
-    undated: tuple[int, list[str]]  # scored models with no release date: how many, the first eight names
+    unscored: tuple[int, list[str]]  # filtered models with no score here: how many, the first names
+    undated: tuple[int, list[str]]  # scored models with no release date: how many, the first names
     editions: pd.DataFrame  # published editions, newest first
+    edition_links: tuple[EditionLink, ...]  # the newest dated editions, the ones the chart labels
+    dated_editions: int
 
     @property
     def dated(self) -> int:
+        """Scored models with a release date: the points of the chart."""
         return int(self.scores["release_date"].notna().sum())
 
 
-def view(store, filters, benchmark: str, setting: str | None) -> TimelineView:
+def edition_links(editions: pd.DataFrame, limit: int = EDITION_LINKS) -> tuple[EditionLink, ...]:
+    """The newest ``limit`` dated editions of queries.editions (newest first) as links."""
+    dated = editions[editions["publish_date"].notna()].head(limit)
+    return tuple(EditionLink(row.slug, f"{row.title} · {row.publish_date:%d %b %Y}") for row in dated.itertuples())
+
+
+def view(store: Store, filters, benchmark: str, setting: str | None) -> TimelineView:
     """Query what the timeline page draws."""
     scores = queries.chart_scores(store, filters, benchmark, setting)
     undated = scores.loc[scores["release_date"].isna(), "model"]
-    return TimelineView(scores=scores, undated=(len(undated), undated.head(8).tolist()),
-                        editions=queries.editions(store))
+    editions = queries.editions(store)
+    return TimelineView(scores=scores,
+                        unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES),
+                        undated=(len(undated), undated.head(MISSING_NAMES).tolist()), editions=editions,
+                        edition_links=edition_links(editions),
+                        dated_editions=int(editions["publish_date"].notna().sum()))
 
 
 def scatter(data: TimelineView, *, benchmark: str, color_by: str = "organization",
-            colors: dict[str, str] | None = None):
-    """The release-date chart of a view."""
-    return timeline_scatter(data.scores, data.editions, benchmark=benchmark, color_by=color_by, colors=colors)
+            org_colors: dict[str, str] | None = None) -> go.Figure:
+    """The release-date chart of a view, coloured by organization (in ``org_colors``) or architecture."""
+    return timeline_scatter(data.scores, data.editions, benchmark=benchmark, color_by=color_by,
+                            colors=org_colors if color_by == "organization" else None)

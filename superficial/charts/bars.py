@@ -16,13 +16,13 @@ from superficial.charts.core import (
     ROW_HEIGHT,
     SCORE_HOVER,
     base_layout,
-    figure,
     fmt_value,
     hover_rows,
     merge,
     more_note,
     record_groups,
     top_rows,
+    unvalidated_figure,
 )
 from superficial.db.frames import sort_rows
 from superficial.display import is_missing
@@ -36,10 +36,11 @@ def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organiz
 
     Models in `highlight` (a link from an edition: ?models=…) get a dark outline.
 
-    `scores` has one row per model (queries.chart_scores or its top rows, queries.top_chart_scores, with
-    `more` models left out of it). With `label_setting` each bar's text names the setting it comes from
-    ("best reported" mode, where settings differ).
+    `scores` has one row per model (queries.top_chart_scores, with `more` models left out of it). With
+    `label_setting` each bar's text names the setting it comes from ("best reported" mode, where settings differ).
     """
+    # Plain dicts, built on every run of the Explore page: with a trace per organization, Plotly's
+    # property-by-property validation would cost several times the build itself.
     frame = sort_rows(scores, ["value", "model"], [False, True])
     wanted = set(highlight)
     frame, hidden = top_rows(frame, wanted)
@@ -72,8 +73,7 @@ def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organiz
         yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True),
         xaxis=dict(title=dict(text=f"{benchmark} ({unit})" if unit else benchmark), rangemode="tozero",
                    **(dict(range=[value_range[0], value_range[1] * 1.08]) if fixed else {})))
-    return figure(data, more_note(layout, hidden + more, len(frame)))
-
+    return unvalidated_figure(data, more_note(layout, hidden + more, len(frame)))
 
 
 def moe_params(models: pd.DataFrame, more: int = 0) -> go.Figure:
@@ -89,37 +89,35 @@ def moe_params(models: pd.DataFrame, more: int = 0) -> go.Figure:
     for name, active, total in zip(frame["name"], frame["active_params_b"], frame["total_params_b"]):
         xs += [active, total, None]
         ys += [name, name, None]
-    data = [dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(width=3), showlegend=False, hoverinfo="skip")]
+    traces = [go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=3), showlegend=False, hoverinfo="skip")]
     for column, label, symbol in (("active_params_b", "active per token", "circle"),
                                   ("total_params_b", "total", "diamond")):
-        data.append(dict(
-            type="scatter", name=label, x=frame[column].tolist(), y=frame["name"].tolist(), mode="markers+text",
+        traces.append(go.Scatter(
+            name=label, x=frame[column].tolist(), y=frame["name"].tolist(), mode="markers+text",
             text=[f"{v:g}B" for v in frame[column]], textposition="top center", marker=dict(size=11, symbol=symbol),
             customdata=[[m] for m in frame["name"]],
             hovertemplate="<b>%{y}</b><br>%{x:g}B " + label + "<extra></extra>",
         ))
     layout = base_layout(max(200, 50 * len(frame) + 100), xaxis=dict(type="log", title=dict(text="parameters (billions)")),
                          yaxis=dict(automargin=True))
-    return figure(data, more_note(layout, hidden, len(frame), " (the largest shown)"))
-
+    return go.Figure(traces, more_note(layout, hidden, len(frame), " (the largest shown)"))
 
 
 def per_billion_bars(rows: pd.DataFrame, *, benchmark: str, top: int = 15) -> go.Figure:
     """The models with the most points per billion parameters, best at the top."""
     frame = sort_rows(rows, ["per_billion", "model"], [False, True]).head(top)
-    data = [dict(
-        type="bar", orientation="h", x=frame["per_billion"].round(2).tolist(), y=frame["model"].tolist(),
+    bars = go.Bar(
+        orientation="h", x=frame["per_billion"].round(2).tolist(), y=frame["model"].tolist(),
         text=[f"{v:.1f}" for v in frame["per_billion"]], textposition="auto",
         customdata=[[m, fmt_value(v), f"{p:g}"] for m, v, p in zip(frame["model"], frame["value"], frame["params_b"])],
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:.2f} points per billion<br>"
                       "%{customdata[1]} points at %{customdata[2]}B<extra></extra>",
         showlegend=False,
-    )]
+    )
     layout = base_layout(max(200, ROW_HEIGHT * len(frame) + 90),
                          yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True),
                          xaxis=dict(title=dict(text=f"{benchmark} points per billion parameters")))
-    return figure(data, layout)
-
+    return go.Figure([bars], layout)
 
 
 def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str], benchmark: str,
@@ -128,13 +126,13 @@ def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str]
 
     `scores` has columns model, setting, value, source_url (queries.setting_scores).
     """
-    data = []
+    traces = []
     for model in models:
         rows = scores[scores["model"] == model].drop_duplicates("setting").set_index("setting").reindex(settings)
         values = [None if is_missing(v) else float(v) for v in rows["value"]]
         sources = ["" if is_missing(u) else html.escape(str(u)) for u in rows["source_url"]]
-        data.append(dict(
-            type="bar", name=model, x=list(settings), y=values, text=[fmt_value(v) for v in values],
+        traces.append(go.Bar(
+            name=model, x=list(settings), y=values, text=[fmt_value(v) for v in values],
             textposition="outside", customdata=[[model, s] for s in sources],
             hovertemplate="<b>%{customdata[0]}</b><br>%{x}: %{y}<br>source: %{customdata[1]}<extra></extra>",
         ))
@@ -147,8 +145,7 @@ def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str]
         merge(layout, dict(title=dict(text=html.escape(title), x=0, xanchor="left", y=0.98, yref="container",
                                       font=dict(size=15)),
                            margin=dict(t=72), legend=dict(y=1.02)))
-    return figure(data, layout)
-
+    return go.Figure(traces, layout)
 
 
 def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str, unit: str | None = None,
@@ -161,13 +158,13 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
     marked = set(highlight)
     frame = board.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
     frame, hidden = top_rows(frame, marked)
-    data = []
+    traces = []
     for name, rows, color in ((HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None),
                               ("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR)):
         if rows.empty:
             continue
-        data.append(dict(
-            type="bar", name=name, orientation="h", x=rows["value"].tolist(), y=rows["model"].tolist(),
+        traces.append(go.Bar(
+            name=name, orientation="h", x=rows["value"].tolist(), y=rows["model"].tolist(),
             text=[fmt_value(v) for v in rows["value"]], textposition="auto",
             **(dict(marker=dict(color=color)) if color else {}),
             customdata=[[m, html.escape(str(u))] for m, u in zip(rows["model"], rows["source_url"])],
@@ -177,5 +174,4 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
                          yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1],
                                     automargin=True, tickfont=dict(size=10)),
                          xaxis=dict(title=dict(text=f"{benchmark} ({unit})" if unit else benchmark)))
-    return figure(data, more_note(layout, hidden + more, len(frame), ""))
-
+    return go.Figure(traces, more_note(layout, hidden + more, len(frame), ""))

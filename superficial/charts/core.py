@@ -1,4 +1,4 @@
-"""Shared pieces of the Plotly figures: colours, layout, notes, figures from plain dicts."""
+"""Shared pieces of the Plotly figures: colours, layout, hover text, the "and N more" notes."""
 from __future__ import annotations
 
 import html
@@ -10,51 +10,30 @@ import plotly.graph_objects as go
 
 from superficial.display import is_missing, params_label
 
-CLOSED_PATTERN = "/"  # bars of models whose weights are not open are hatched
-
-
-
-ROW_HEIGHT = 26
-
-
-
-LABEL_ALL_UP_TO = 15  # scatter plots name every point up to this many, else only the frontier and picks
-
-
-
 BAR_LIMIT = 40  # bar charts draw at most this many models (plus highlighted ones) and say how many more
-
-
-
+ROW_HEIGHT = 26  # pixels per bar of a horizontal bar chart
+CLOSED_PATTERN = "/"  # bars of models whose weights are not open are hatched
+LABEL_ALL_UP_TO = 15  # scatter plots name every point up to this many, else only the frontier and picks
 DENSE_POINTS = 1000  # above this many points scatters use WebGL (Scattergl) and a short hover
-
-
-
-MORE_NOTE = "and-more"  # name of the "… and N more models" annotation
-
-
-
-MAX_LEGEND = 20  # dense scatters with more colour groups draw one trace coloured point by point (no legend wall)
-
-
-
 MAX_POINTS = 5000  # above this many points scatters draw one point per small cell of the plot (plus named ones)
-
-
+MAX_LEGEND = 20  # dense scatters with more colour groups draw one trace coloured point by point (no legend wall)
+MORE_NOTE = "and-more"  # name of the "… and N more models" annotation
 
 # Mid-tone colours readable on light and dark backgrounds, enough for every organization.
 PALETTE = [*px.colors.qualitative.Plotly, *px.colors.qualitative.D3, *px.colors.qualitative.Vivid]
-
-
-
 HIGHLIGHT_OUTLINE = "#111827"
+OTHER_COLOR = "rgba(140, 140, 140, 0.45)"
+HIGHLIGHT_LABEL = "named in this edition"
 
+SCORE_HOVER = (
+    "<b>%{customdata[0]}</b><br>%{x} · %{customdata[1]}<br>%{customdata[4]}<br>"
+    "source: %{customdata[2]}<br>%{customdata[3]}<br>%{customdata[5]}<extra></extra>"
+)
 
 
 def color_map(categories: Iterable[str]) -> dict[str, str]:
     """A fixed colour per category (e.g. every organization), so colours agree across charts and filters."""
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(dict.fromkeys(categories))}
-
 
 
 def fmt_value(value: object) -> str:
@@ -64,18 +43,19 @@ def fmt_value(value: object) -> str:
     return f"{float(value):.2f}".rstrip("0").rstrip(".")
 
 
-
 def weights_label(value: object) -> str:
     if is_missing(value):
         return "weights: not stated"
     return "open weights" if bool(value) else "closed weights"
 
 
+def unvalidated_figure(data: list[dict], layout: dict) -> go.Figure:
+    """Wrap plain-dict traces and layout in a Figure without Plotly's per-property validation.
 
-def figure(data: list[dict], layout: dict) -> go.Figure:
-    """Wrap traces and layout in a Figure without Plotly's per-property validation (tests validate instead)."""
+    Only for the builders whose validation would cost more than building them: the dense scatters and
+    the Explore page's score bars. tests/charts validates their output in full instead.
+    """
     return go.Figure({"data": data, "layout": layout}, _validate=False)
-
 
 
 def merge(target: dict, updates: Mapping) -> dict:
@@ -88,25 +68,16 @@ def merge(target: dict, updates: Mapping) -> dict:
     return target
 
 
-
-def base_layout(height: int, legend_title: str | None = None, **updates) -> dict:
+def base_layout(height: int, **updates) -> dict:
     """Height, small margins, legend above the plot, left-aligned hover, no drag-zoom; ``updates`` merged in."""
     layout = dict(
         height=height,
         margin=dict(l=0, r=8, t=8, b=0),
-        legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0,
-                    **(dict(title=dict(text=legend_title)) if legend_title else {})),
+        legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0),
         hoverlabel=dict(align="left"),
         dragmode=False,
     )
     return merge(layout, updates)
-
-
-
-def _as_list(values) -> list:
-    """A column as a JSON-ready list (None for missing values)."""
-    return [None if is_missing(v) else v for v in values]
-
 
 
 def _reports_note(reports: object, settings: object) -> str:
@@ -118,16 +89,16 @@ def _reports_note(reports: object, settings: object) -> str:
     return f"highest of {reports} values reported for {where}"
 
 
-
 def record_groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, list[dict]]]:
-    """Rows as dicts split by the colour column, in order of first appearance (plain Python: charts of up to
-    DENSE_POINTS rows are built far faster from records than from a DataFrame per group)."""
+    """Rows as dicts split by the colour column, in order of first appearance.
+
+    Plain records, not a DataFrame per group: a chart's few hundred rows are read once, not filtered per group.
+    """
     groups: dict[str, list[dict]] = {}
     for row in frame.to_dict("records"):
         key = row.get(color_by)
         groups.setdefault("not stated" if is_missing(key) else str(key), []).append(row)
     return list(groups.items())
-
 
 
 def hover_rows(rows: list[dict]) -> list[list[str]]:
@@ -139,10 +110,9 @@ def hover_rows(rows: list[dict]) -> list[list[str]]:
             for row in rows]
 
 
-
 def column(frame: pd.DataFrame, name: str) -> list:
+    """A column as a list, or Nones when the frame lacks it."""
     return frame[name].tolist() if name in frame else [None] * len(frame)
-
 
 
 def top_rows(frame: pd.DataFrame, keep: Iterable[str] = (), limit: int = BAR_LIMIT) -> tuple[pd.DataFrame, int]:
@@ -154,11 +124,9 @@ def top_rows(frame: pd.DataFrame, keep: Iterable[str] = (), limit: int = BAR_LIM
     return frame[kept], int((~kept).sum())
 
 
-
 def _note(text: str) -> dict:
     return dict(name=MORE_NOTE, text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
                 yshift=-46, showarrow=False, font=dict(size=12))
-
 
 
 def more_note(layout: dict, hidden: int, shown: int, where: str = " (see the table below)") -> dict:
@@ -169,7 +137,6 @@ def more_note(layout: dict, hidden: int, shown: int, where: str = " (see the tab
     return layout
 
 
-
 def merged_note(layout: dict, merged: int, total: int) -> dict:
     """Say under a thinned scatter how many overlapping points were merged."""
     if merged > 0:
@@ -177,19 +144,3 @@ def merged_note(layout: dict, merged: int, total: int) -> dict:
             _note(f"{total - merged:,} of {total:,} points drawn: overlapping points merged (every one is in the CSV below)"))
         merge(layout, dict(margin=dict(b=66)))
     return layout
-
-
-
-SCORE_HOVER = (
-    "<b>%{customdata[0]}</b><br>%{x} · %{customdata[1]}<br>%{customdata[4]}<br>"
-    "source: %{customdata[2]}<br>%{customdata[3]}<br>%{customdata[5]}<extra></extra>"
-)
-
-
-
-OTHER_COLOR = "rgba(140, 140, 140, 0.45)"
-
-
-
-HIGHLIGHT_LABEL = "named in this edition"
-

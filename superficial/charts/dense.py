@@ -21,14 +21,11 @@ def _dense_hover_rows(frame: pd.DataFrame, color_by: str, with_setting: bool) ->
     return [[m, f] for m, f in zip(frame["model"], facts)]
 
 
-
 def symbols(open_weights) -> list[str]:
     return ["circle" if ow is True else "circle-open" for ow in open_weights]
 
 
-
 SETTING = "{setting}"  # where a dense scatter's hovertemplate names the setting
-
 
 
 def dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str, str] | None,
@@ -55,7 +52,6 @@ def dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str,
             for name, rows, color in parts]
 
 
-
 def name_labels(name: str, xs: list, rows: pd.DataFrame) -> dict:
     """A trace of model names written above some points of a dense scatter (whose markers carry no text)."""
     return dict(type="scatter", name=name, x=xs, y=rows["value"].tolist(), mode="text", text=rows["model"].tolist(),
@@ -63,11 +59,9 @@ def name_labels(name: str, xs: list, rows: pd.DataFrame) -> dict:
                 customdata=[[m] for m in rows["model"]])
 
 
-
 def scatter_type(n_points: int) -> str:
     """WebGL above DENSE_POINTS points (SVG slows to a crawl), SVG below."""
     return "scattergl" if n_points > DENSE_POINTS else "scatter"
-
 
 
 def thin(frame: pd.DataFrame, x: str, y: str, keep: Iterable[str] = (), *, log_x: bool = False,

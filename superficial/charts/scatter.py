@@ -12,10 +12,10 @@ from superficial.charts.core import (
     LABEL_ALL_UP_TO,
     OTHER_COLOR,
     base_layout,
-    figure,
     hover_rows,
     merged_note,
     record_groups,
+    unvalidated_figure,
 )
 from superficial.charts.dense import SETTING, dense_traces, name_labels, scatter_type, symbols, thin
 from superficial.db.frames import sort_rows
@@ -30,6 +30,7 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
     Up to LABEL_ALL_UP_TO points all are named; beyond, the frontier and highlighted ones (the rest on hover).
     Highlighted models get a ring.
     """
+    # Plain dicts: at tens of thousands of points Plotly's validation would cost more than building the figure.
     highlight = list(highlight)
     named = set(rows["model"]) if len(rows) <= LABEL_ALL_UP_TO else set(frontier["model"]) | set(highlight)
     dense = len(rows) > DENSE_POINTS
@@ -71,8 +72,7 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
             customdata=[[m] for m in marked["model"]], showlegend=False,
         ))
     layout = base_layout(480, xaxis=dict(type="log", title=dict(text=x_title)), yaxis=dict(title=dict(text=benchmark)))
-    return figure(data, merged_note(layout, merged, total))
-
+    return unvalidated_figure(data, merged_note(layout, merged, total))
 
 
 def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str) -> go.Figure:
@@ -80,8 +80,9 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
 
     Models of undisclosed size are left out (the caller says which).
     """
+    # Plain dicts, as for the efficiency scatter: the board has a point for every sized model.
     marked = set(highlight)
-    # Smallest first; equal sizes keep the board's order (a sort on names took most of the time at 80,000).
+    # Smallest first; equal sizes keep the board's order (no sort on names, the slow part of a big board).
     frame = board[board["total_params_b"].notna()].sort_values("total_params_b", kind="mergesort")
     scatter = scatter_type(len(frame))
     total = len(frame)
@@ -101,5 +102,5 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
         ))
     layout = base_layout(360, xaxis=dict(type="log", title=dict(text="total parameters (billions, log scale)")),
                          yaxis=dict(title=dict(text=benchmark)))
-    return figure(data, merged_note(layout, merged, total))
+    return unvalidated_figure(data, merged_note(layout, merged, total))
 

@@ -7,15 +7,14 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from superficial.charts.compare import records
 from superficial.charts.core import (
     DENSE_POINTS,
     LABEL_ALL_UP_TO,
     base_layout,
-    figure,
     hover_rows,
     merged_note,
     record_groups,
+    unvalidated_figure,
 )
 from superficial.charts.dense import SETTING, dense_traces, name_labels, symbols, thin
 from superficial.db.frames import sort_rows
@@ -24,10 +23,19 @@ from superficial.display import is_missing
 EDITION_LINKS = 12  # the newest dated editions get a labelled link on the timeline; the rest a hover line
 
 
-
 def _days(values) -> list[str]:
     return pd.to_datetime(pd.Series(values)).dt.strftime("%Y-%m-%d").tolist()
 
+
+def records(scores: pd.DataFrame) -> pd.DataFrame:
+    """The rows that beat every score released before them (the state of the art over time), oldest first."""
+    frame = sort_rows(scores[scores["release_date"].notna()], ["release_date", "value"], [True, False])
+    keep, best = [], float("-inf")
+    for index, value in zip(frame.index, frame["value"]):
+        if value > best:
+            keep.append(index)
+            best = value
+    return frame.loc[keep]
 
 
 def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark: str,
@@ -39,6 +47,7 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
     overall and among open-weight models. Every edition line is one trace (hover: its title), so a
     thousand editions cost kilobytes, not a shape and a label each.
     """
+    # Plain dicts: at tens of thousands of points Plotly's validation would cost more than building the figure.
     frame = sort_rows(scores[scores["release_date"].notna()], ["release_date", "model"])
     named = set(frame["model"]) if len(frame) <= LABEL_ALL_UP_TO else (
         set(records(frame)["model"]) | set(records(frame[frame["open_weights"] == True])["model"]))  # noqa: E712
@@ -95,5 +104,5 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
                          xaxis=dict(type="date", title=dict(text="release date")),
                          yaxis=dict(title=dict(text=benchmark)),
                          yaxis2=dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True))
-    return figure(data, merged_note(layout, merged, total))
+    return unvalidated_figure(data, merged_note(layout, merged, total))
 

@@ -191,7 +191,7 @@ ORDER BY value DESC, model
 
 # The same picks, only the best $limit plus the $keep models (or their families) wherever they rank;
 # `total` counts them all. Ranked by a plain aggregate and a top-N (the ids follow the names' order), so
-# the picking runs on the shown rows only: about 30 ms at 100,000 models where ranking every pick took 200.
+# the picking runs on the shown rows only, not on every model's.
 _TOP_PICKS = f"""
 WITH best AS MATERIALIZED (
     SELECT __GROUP__ AS id,
@@ -380,7 +380,7 @@ def variants(store: Store, model: str | list[str], as_of=None) -> pd.DataFrame:
     return store.query(VARIANTS_SQL, {"names": names, "as_of": as_of})
 
 
-# --- Editions page (issue 3) ----------------------------------------------------------------------
+# --- Editions page -------------------------------------------------------------------------------
 
 SETTING_SCORES_SQL = """
 SELECT s.model, s.setting, s.value, s.source_url, s.note
@@ -481,7 +481,7 @@ def default_setting(store: Store, benchmark: str) -> str | None:
     return None if frame.empty else str(frame["setting"].iloc[0])
 
 
-# --- Schema documentation (Data and SQL pages, issue 5) --------------------------------------------
+# --- Schema documentation (Data and SQL pages) -----------------------------------------------------
 
 COLUMN_TYPES_SQL = """
 SELECT table_name, column_name, data_type
@@ -515,7 +515,7 @@ def known_models(store: Store, names: list[str]) -> list[str]:
     return store.query(KNOWN_MODELS_SQL, {"names": wanted})["name"].tolist()
 
 
-# --- Compare page's model picker at any size (issue 7) ---------------------------------------------
+# --- Compare page's model picker at any size ------------------------------------------------------
 
 # Each model under its name and each alias, lowercased; a model matches when every search term is in
 # one of them. Rank: the whole text is a name or alias, then a name or alias starting with it, then

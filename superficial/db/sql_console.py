@@ -86,7 +86,8 @@ class ConsoleResult:
     frame: pd.DataFrame | None = None
     total_rows: int | None = None  # None when counting every row would have taken too long
     error: str | None = None
-    refused: bool = False
+    refused: bool = False  # the statement was not run at all
+    timed_out: bool = False  # interrupted at the time limit
     elapsed_s: float = 0.0
     max_rows: int = MAX_ROWS
 
@@ -231,6 +232,7 @@ def run(store: Store, sql: str, time_limit_s: float = TIME_LIMIT_S, max_rows: in
                 relation = cursor.sql(statement_text(sql))
                 frame = relation.limit(max_rows + 1).df() if relation is not None else pd.DataFrame()
         except TimeLimitExceeded:
+            result.timed_out = True
             result.error = (f"Stopped: the query ran longer than {time_limit_s:g} s and was interrupted. "
                             "Add a filter or a LIMIT, or avoid large cross joins.")
             return result

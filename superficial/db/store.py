@@ -85,7 +85,7 @@ CREATE TABLE editions (
 
 # Built from the tables above once they are loaded: each score with its model's facts, a number per
 # model and one per family (the models sharing a base_model), so the benchmark pages filter, rank and
-# group 500,000 scores without joining on names (about 8x faster at 100,000 models). Sorted by benchmark
+# group every score without joining on names. Sorted by benchmark
 # and setting, so a page reads only its benchmark's blocks.
 DERIVED = """
 CREATE TABLE scored AS
@@ -95,11 +95,11 @@ SELECT dense_rank() OVER (ORDER BY s.model) AS model_id, s.model, s.benchmark, s
        m.active_params_b, m.architecture, m.release_date, m.open_weights, m.license
 FROM scores s JOIN models m ON m.name = s.model JOIN benchmarks b ON b.benchmark = s.benchmark
 ORDER BY s.benchmark, s.setting, s.model;
-CREATE INDEX scores_by_model ON scores (model);  -- the Compare page reads a few models' scores: 3 ms, not 60
+CREATE INDEX scores_by_model ON scores (model);  -- the Compare page reads a few models' scores, not a scan
 """
 
-# Foreign keys, checked once over whole tables after loading (DuckDB's row-by-row foreign key
-# lookups took seconds at 500,000 scores): (table, column, target table, target key).
+# Foreign keys, checked once over whole tables after loading rather than by DuckDB row by row as rows
+# arrive: (table, column, target table, target key).
 REFERENCES = (
     ("scores", "model", "models", "name"),
     ("scores", "benchmark", "benchmarks", "benchmark"),
@@ -206,7 +206,7 @@ class Store:
         path = Path(directory) / "store.duckdb"
         write_database(path, catalog, content)
         # The rows now live in the database: keep the catalog's problems and columns, not a second copy of
-        # its rows (about 150 MB of a 100,000-model process).
+        # its rows.
         self._attach(path, without_rows(catalog), content)
 
     @classmethod

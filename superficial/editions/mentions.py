@@ -57,12 +57,12 @@ class Matcher:
         for name in models["name"]:
             terms[str(name).strip().lower()] = ("model", name)
         self.terms: Mapping[str, tuple[str, str]] = MappingProxyType(terms)
-        # Candidates first, so find() compiles the alternation of a few terms, not of every model (seconds
-        # at 10,000). Each maximal run of word characters in a term is bounded by non-word characters
+        # Candidates first, so find() compiles the alternation of a few terms, not of every model (slow
+        # at thousands). Each maximal run of word characters in a term is bounded by non-word characters
         # inside it, by its separators or by the match's boundaries, so in a text that names the term
         # every such word is a whole word of the text. Each term is filed under its rarest word; find()
         # looks up the text's words (hundreds) and keeps the terms whose words are all in the text.
-        # Only the terms are kept, not their words (35 MB at 100,000 models).
+        # Only the terms are kept, not their words (a big share of the matcher at many models).
         frequency = Counter(w for term in terms for w in set(_WORDS.findall(term.casefold())))
         by_word: dict[str, list[str]] = {}
         loose: list[str] = []  # terms without a word character

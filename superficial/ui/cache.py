@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from superficial import config
-from superficial.benchmarks import compare, efficiency, timeline
+from superficial import config, display
+from superficial.benchmarks import compare, efficiency, explore, timeline
 from superficial.charts.compare import compare_bars
+from superficial.charts.core import color_map
 from superficial.db import build, queries
 from superficial.db.store import Store
 from superficial.editions import reading
@@ -69,17 +69,11 @@ aliases = data()(queries.aliases)
 schema = data()(queries.schema)
 filter_options = data()(queries.filter_options)
 filtered_count = data()(queries.filtered_count)
-top_chart_scores = data()(queries.top_chart_scores)
-moe_models = data()(queries.moe_models)
 benchmark_rows = data()(queries.benchmark_rows)
-missing_scores = data()(queries.missing_scores)
 settings = data()(queries.settings)
 default_setting = data()(queries.default_setting)
-model_scores = data()(queries.model_scores)
-model_facts = data()(queries.model_facts)
 known_models = data()(queries.known_models)
 find_models = data()(queries.find_models)
-model_lookup = data()(queries.model_lookup)
 
 
 # --- views of the pages, and their figures --------------------------------------------------------
@@ -89,6 +83,18 @@ model_lookup = data()(queries.model_lookup)
 def figure(spec: dict) -> go.Figure:
     """A figure from a cached spec, which a figure builder made and validated already."""
     return go.Figure(spec, _validate=False)
+
+
+@data()
+def org_colors(store: Store) -> dict[str, str]:
+    """A colour per organization of the store, the same in every chart whatever the filters."""
+    return color_map(filter_options(store)["orgs"])
+
+
+@data()
+def edition_cards(store: Store, limit: int) -> tuple[display.EditionCard, ...]:
+    """The home page's cards of the newest editions."""
+    return display.edition_cards(editions(store), limit)
 
 
 @st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)
@@ -115,33 +121,59 @@ def edition_view(store: Store, slug: str, as_of_edition: bool) -> reading.Editio
                                 boards=side_boards(store, as_of))
 
 
+@data(max_entries=8)
+def explore_view(store: Store, filters, setting: str | None, highlight: tuple[str, ...]) -> tuple[explore.Tab, ...]:
+    """The Explore page's tabs: MMLU in ``setting`` (None: each model's best report), ``highlight`` outlined."""
+    return explore.view(store, filters, setting, highlight, benchmarks=benchmarks(store),
+                        default_settings={b: default_setting(store, b) for b in explore.BENCHMARKS})
+
+
 efficiency_view = data(max_entries=4)(efficiency.view)
 
 
 @data(max_entries=8)
-def efficiency_figure(store: Store, filters, benchmark: str, setting: str | None, *, x_title: str,
-                      highlight: tuple[str, ...], colors: dict[str, str] | None) -> dict:
+def efficiency_figure(store: Store, filters, benchmark: str, setting: str | None, *,
+                      highlight: tuple[str, ...]) -> dict:
     """The score-against-size chart of the efficiency view, as a spec."""
     view = efficiency_view(store, filters, benchmark, setting)
-    return efficiency.scatter(view, benchmark=benchmark, x_title=x_title, highlight=highlight,
-                              colors=colors).to_dict()
+    return efficiency.scatter(view, benchmark=benchmark, basis=filters.basis, highlight=highlight,
+                              colors=org_colors(store)).to_dict()
+
+
+@data(max_entries=4)
+def moe_figure(store: Store, filters) -> dict | None:
+    """The filtered mixture-of-experts models' parameters, as a spec (None when there is none)."""
+    chart = efficiency.moe_chart(store, filters)
+    return None if chart is None else chart.to_dict()
 
 
 timeline_view = data(max_entries=4)(timeline.view)
 
 
 @data(max_entries=8)
-def timeline_figure(store: Store, filters, benchmark: str, setting: str | None, *, color_by: str,
-                    colors: dict[str, str] | None) -> dict:
+def timeline_figure(store: Store, filters, benchmark: str, setting: str | None, *, color_by: str) -> dict:
     """The release-date chart of the timeline view, as a spec."""
     view = timeline_view(store, filters, benchmark, setting)
-    return timeline.scatter(view, benchmark=f"{benchmark} ({setting})", color_by=color_by, colors=colors).to_dict()
+    return timeline.scatter(view, benchmark=f"{benchmark} ({setting})", color_by=color_by,
+                            org_colors=org_colors(store)).to_dict()
 
 
-side_by_side = data()(compare.side_by_side)
+compare_start = data()(compare.start)
+compare_example = data()(compare.example)
 
 
 @data()
-def compare_figure(scores: pd.DataFrame, names: list[str]) -> dict:
-    """Models side by side on every benchmark, as a spec."""
-    return compare_bars(scores, names).to_dict()
+def compare_picker(store: Store, text: str, picked: tuple[str, ...]) -> compare.Picker:
+    """The Compare page's model picker for a search text, keeping the models picked."""
+    popular = find_models(store, "", compare.OFFER_ALL_UP_TO)
+    found = find_models(store, text, compare.SEARCH_LIMIT) if text.strip() else None
+    return compare.picker(popular, found, text, picked)
+
+
+compare_view = data()(compare.view)
+
+
+@data()
+def compare_figure(store: Store, names: tuple[str, ...]) -> dict:
+    """The picked models side by side on every benchmark, as a spec."""
+    return compare_bars(compare_view(store, names).scores, list(names)).to_dict()

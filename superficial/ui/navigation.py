@@ -7,8 +7,6 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from superficial.config import ROOT
-
 
 @dataclass(frozen=True)
 class PageInfo:
@@ -38,8 +36,8 @@ PAGES = [
 
 
 def available_pages() -> list[PageInfo]:
-    """The pages whose files exist (pages are added issue by issue)."""
-    return [page for page in PAGES if (ROOT / page.file).is_file()]
+    """The pages in menu order."""
+    return list(PAGES)
 
 
 # Streamlit treats a ``pages/`` folder beside the entry point as the legacy multipage layout until

@@ -1,10 +1,11 @@
-"""Notes shown on several pages: problems found, models left out, the reader's upload."""
+"""Notes shown on several pages: problems found, models left out, no model left."""
 from __future__ import annotations
 
 import streamlit as st
 
+from superficial.db.store import Store
 from superficial.ingest.problems import Problem
-from superficial.ui.cache import UPLOADED_STORE_KEY
+from superficial.ui import cache
 
 
 def show_problems(problems: list[Problem], title: str = "Problems found in the data and content") -> None:
@@ -21,6 +22,13 @@ def show_problems(problems: list[Problem], title: str = "Problems found in the d
             st.markdown(f"- :gray[note] `{problem}`")
 
 
+def warn_skipped(problems: list[Problem]) -> None:
+    """A warning that rows or files were skipped, when any were (the list is in show_problems)."""
+    errors = sum(p.severity == "error" for p in problems)
+    if errors:
+        st.warning(f"{errors} row(s) or file(s) were skipped; everything else is loaded. See the list below.")
+
+
 def missing_note(count: int, names: list[str], what: str) -> None:
     """'3 models have no MT-Bench score: A, B, C' as a caption (nothing when none are missing)."""
     if not count:
@@ -31,11 +39,9 @@ def missing_note(count: int, names: list[str], what: str) -> None:
                f"left out: {listed}.")
 
 
-def upload_notice() -> None:
-    """A sidebar note while the reader's own leaderboard upload is part of the data (call from app.py)."""
-    if st.session_state.get(UPLOADED_STORE_KEY) is not None:
-        report = st.session_state.get("upload_report")
-        name = f" `{report.file}`" if report is not None else ""
-        st.sidebar.info(f"Your upload{name} is included in every page (this session only). "
-                        "Remove it on the Data page.", icon=":material/upload_file:")
-
+def stop_if_no_models(store: Store, filters) -> None:
+    """Say so and stop the page when the filters leave no model."""
+    if cache.filtered_count(store, filters)["models"] == 0:
+        st.info("No model matches these filters. Widen the size range or clear a filter in the sidebar.",
+                icon=":material/filter_alt_off:")
+        st.stop()

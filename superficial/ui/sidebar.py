@@ -1,6 +1,8 @@
 """The model filters and benchmark picker shared by the benchmark pages, bound to the URL."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import streamlit as st
 
 from superficial.benchmarks.filters import ARCHITECTURES, PRESETS, SIZE_LABELS, Filters, months_between
@@ -8,12 +10,11 @@ from superficial.db.store import Store
 from superficial.ui import cache
 
 # --- sidebar filters shared by the benchmark pages (explore, efficiency, timeline) -------------------
-# Each widget's key is its URL key (filters.URL_KEYS) and is bound to the URL, so a copied link
-# reproduces the view and the filters follow the reader from page to page.
+# Each widget is bound to the URL under its key, so a copied link reproduces the view and the filters
+# follow the reader from page to page.
 
 def _apply_size_preset() -> None:
     """Preset pill clicked: move the size slider (presets hide undisclosed sizes; none clears both)."""
-
     chosen = Filters().with_preset(st.session_state.get("size_preset"))
     st.session_state["size"] = chosen.size
     st.session_state["unknown"] = chosen.include_unknown
@@ -21,12 +22,10 @@ def _apply_size_preset() -> None:
 
 def _size_moved() -> None:
     """Size slider moved: a narrowed range hides undisclosed sizes, the full range shows them again."""
-
     st.session_state["unknown"] = tuple(st.session_state["size"]) == (SIZE_LABELS[0], SIZE_LABELS[-1])
 
 
 def _reset_filters(months: list[str]) -> None:
-
     st.session_state.update({
         "size": (SIZE_LABELS[0], SIZE_LABELS[-1]), "params": "total", "unknown": True, "org": [], "arch": [],
         "weights": None, "license": [],
@@ -37,7 +36,6 @@ def _reset_filters(months: list[str]) -> None:
 
 def filter_sidebar(store: Store) -> Filters:
     """Draw the model filters in the sidebar, bound to the URL, with how many models are left."""
-
     options = cache.filter_options(store)
     months = months_between(options["first_release"], options["last_release"])
     with st.sidebar:
@@ -81,24 +79,28 @@ def filter_sidebar(store: Store) -> Filters:
     return filters
 
 
-def benchmark_picker(store: Store, default: str = "MMLU", key_prefix: str = "") -> tuple[dict, str]:
+class BenchmarkPick(NamedTuple):
+    """The benchmark and setting a reader picked, and the benchmark's scale."""
+
+    benchmark: str
+    setting: str
+    value_range: tuple[float | None, float | None]
+
+
+def benchmark_picker(store: Store, default: str = "MMLU") -> BenchmarkPick:
     """Benchmark and setting selectboxes bound to the URL (?benchmark=MMLU&setting=5-shot).
 
-    Returns the benchmark's row (unit, min_value, max_value, …) and the chosen setting; the default
-    setting is the one most models were scored in.
+    The default setting is the one most models were scored in.
     """
-
     table = cache.benchmarks(store)
     table = table[table["scores"] > 0]
     names = table["benchmark"].tolist() or [default]
     cols = st.columns(2)
     benchmark = cols[0].selectbox("Benchmark", names, index=names.index(default) if default in names else 0,
-                                  key=f"{key_prefix}benchmark", bind="query-params")
-    settings = cache.settings(store, benchmark)
-    options = settings["setting"].tolist() or ["—"]
+                                  key="benchmark", bind="query-params")
+    options = cache.settings(store, benchmark)["setting"].tolist() or ["—"]
     setting = cols[1].selectbox(
-        "Setting", options, index=0, key=f"{key_prefix}setting", bind="query-params",
+        "Setting", options, index=0, key="setting", bind="query-params",
         help="Scores are compared in one setting only; where a model has several reports for it, the highest is used.")
-    info = table[table["benchmark"] == benchmark]
-    return (info.iloc[0].to_dict() if not info.empty else {"benchmark": benchmark}), setting
-
+    info = table[table["benchmark"] == benchmark].to_dict("records")
+    return BenchmarkPick(benchmark, setting, (info[0]["min_value"], info[0]["max_value"]) if info else (None, None))

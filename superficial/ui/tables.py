@@ -28,7 +28,7 @@ def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, 
     elif total > TABLE_ROWS or len(rows) > TABLE_ROWS:
         rows = rows.head(TABLE_ROWS)
         st.caption(f"The first {TABLE_ROWS:,} of {total:,} rows, best first; the CSV download has every row.")
-    # Columns picked from the rows shown, not from every row (80,000 of them on every rerun at 100k models).
+    # Columns picked from the rows shown, not from every row: a big view has tens of thousands.
     rows = (rows[columns] if columns else rows).drop(columns=["total"], errors="ignore")
     lo, hi = value_range if value_range else (float(rows["value"].min() or 0), float(rows["value"].max() or 1))
     config = {
@@ -47,6 +47,16 @@ def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, 
     st.download_button(f"Download CSV ({total:,} rows)",
                        lambda: _csv(everything(), columns), file_name=file_name, mime="text/csv",
                        icon=":material/download:", key=f"{key}_csv")
+
+
+def query_table(fetch: Callable[[int | None], pd.DataFrame], **kwargs) -> None:
+    """score_table over a query with a LIMIT: ``fetch(TABLE_ROWS)`` is drawn, ``fetch(None)`` is the CSV.
+
+    ``fetch(limit)`` returns the first rows with a `total` column counting every row (queries.benchmark_rows).
+    """
+    first = fetch(TABLE_ROWS)
+    score_table(first, total=int(first["total"].iloc[0]) if len(first) else 0, everything=lambda: fetch(None),
+                **kwargs)
 
 
 def _csv(rows: pd.DataFrame, columns: list[str] | None = None) -> bytes:

@@ -1,4 +1,4 @@
-"""The Compare page's model picker: search by name or alias, deep links, and a small page at any size (issue 7)."""
+"""The Compare page: its model picker (search by name or alias), deep links, and a small page at any size."""
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -52,7 +52,7 @@ def test_parse_models_with_a_lookup_keeps_order_and_reports_unknown_names():
     assert compare.parse_models(["Mixtral,phi-2", "Nope", "mixtral 8x7b"], lookup) == \
         (["Mixtral 8x7B", "Phi-2"], ["Nope"])
     seven = {f"m{i}": f"M{i}" for i in range(7)}
-    assert compare.parse_models(",".join(seven), seven)[0] == [f"M{i}" for i in range(6)]
+    assert compare.parse_models([",".join(seven)], seven)[0] == [f"M{i}" for i in range(6)]
     assert compare.default_models({"phi-2": "Phi-2", "mixtral 8x7b": "Mixtral 8x7B"}) == ["Phi-2", "Mixtral 8x7B"]
 
 
@@ -60,6 +60,38 @@ def test_model_options_keep_the_picked_models():
     found = pd.DataFrame({"name": ["b", "A", "c"], "scores": [3, 2, 1], "matches": [9, 9, 9]})
     assert compare.model_options(["z"], found, offer_all=True) == ["A", "b", "c", "z"]
     assert compare.model_options(["z", "c"], found, offer_all=False) == ["z", "c", "b", "A"]
+
+
+def test_picker_lists_every_model_up_to_a_few_hundred():
+    popular = pd.DataFrame({"name": ["b", "A"], "scores": [3, 2], "matches": [2, 2]})
+    picker = compare.picker(popular, None, "", ["A"])
+    assert picker == compare.Picker(searchable=False, options=("A", "b"), note=None)
+
+
+def test_picker_searches_beyond_that():
+    many = compare.OFFER_ALL_UP_TO + 1
+    popular = pd.DataFrame({"name": [f"m{i}" for i in range(many)], "scores": 1, "matches": many})
+    blank = compare.picker(popular, None, "  ", ["x"])
+    assert blank.searchable and blank.options == ("x", *[f"m{i}" for i in range(compare.SEARCH_LIMIT)])
+    assert blank.note.startswith(f"The list offers the {compare.SEARCH_LIMIT} models with the most scores")
+    found = pd.DataFrame({"name": ["m7"], "scores": [1], "matches": [1]})
+    search = compare.picker(popular, found, "m7", ["x"])
+    assert search.options == ("x", "m7") and search.note == "1 model matches “m7”: it is in the list."
+
+
+def test_a_visit_starts_from_the_link_or_the_example(fixture_store):
+    assert compare.start(fixture_store, ["gemma 7b,Nope", "phi-2"]) == (["Gemma 7B", "Phi-2"], ["Nope"])
+    assert compare.start(fixture_store, []) == (["Phi-2", "Llama 2 70B", "Mixtral 8x7B"], [])
+    assert compare.example(fixture_store) == ["Phi-2", "Llama 2 70B", "Mixtral 8x7B"]
+
+
+def test_view_of_the_picked_models(fixture_store):
+    view = compare.view(fixture_store, ["Mixtral 8x7B", "Mistral 7B"])
+    assert view.facts["name"].tolist() == ["Mixtral 8x7B", "Mistral 7B"]
+    assert view.scores[["model", "value"]].values.tolist()[:3] == [["Mixtral 8x7B", 70.6], ["Mistral 7B", 62.5],
+                                                                  ["Mistral 7B", 60.1]]  # in the order picked
+    assert view.side_by_side.columns.tolist() == ["benchmark", "setting", "Mixtral 8x7B", "Mistral 7B"]
+    assert compare.view(fixture_store, ["Nobody"]).side_by_side.empty
 
 
 def test_search_note():

@@ -1,4 +1,4 @@
-"""Filters: their URL form, and the models they keep from the fixture data (exact rows)."""
+"""Filters: their SQL parameters and captions, and the models they keep from the fixture data (exact rows)."""
 import datetime as dt
 
 import pytest
@@ -6,51 +6,23 @@ import pytest
 from superficial.benchmarks.filters import PRESETS, SIZE_LABELS, Filters, months_between
 from superficial.db import queries
 
-# --- URL form --------------------------------------------------------------------------------
+# --- the numbers and words of a filter ---------------------------------------------------------
 
-def test_defaults_keep_everything_and_leave_the_url_empty():
+def test_defaults_keep_everything():
     f = Filters()
-    assert f.to_query_params() == {}
-    assert Filters.from_query_params({}) == f
     assert f.min_params is None and f.max_params is None and f.open_weights is None
     assert f.query_params()["orgs"] is None  # no list at all, so the SQL skips the filter
-    assert f.describe() == "No filters: every model"
+    assert f.is_default() and f.describe() == "No filters: every model"
 
 
-def test_round_trip_through_the_url():
+def test_describe_names_each_active_filter():
     f = Filters(size=("3B", "13B"), basis="active", include_unknown=False, orgs=("Meta", "Mistral AI"),
-                archs=("MoE", "undisclosed"), weights="open", licenses=("Apache 2.0",), released=("2023-06", "2024-01"))
-    url = f.to_query_params()
-    assert url == {"size": ["3B", "13B"], "params": "active", "unknown": "false", "org": ["Meta", "Mistral AI"],
-                   "arch": ["MoE", "undisclosed"], "weights": "open", "license": ["Apache 2.0"],
-                   "released": ["2023-06", "2024-01"]}
-    assert Filters.from_query_params(url) == f
-
-
-def test_reads_single_strings_and_objects_with_get_all():
-    class Params(dict):
-        def get_all(self, key):
-            return self.get(key, [])
-
-    assert Filters.from_query_params(Params(org=["Meta", "Google"])).orgs == ("Meta", "Google")
-    assert Filters.from_query_params({"org": "Meta"}).orgs == ("Meta",)
-
-
-@pytest.mark.parametrize("url, expected", [
-    ({"size": ["13b", "3"]}, Filters(size=("3B", "13B"))),  # any order, case, unit optional
-    ({"size": ["3B"]}, Filters()),  # a range needs two ends
-    ({"size": ["3B", "3B"]}, Filters()),
-    ({"size": ["3B", "5B"]}, Filters()),  # not a stop
-    ({"params": "both"}, Filters()),
-    ({"unknown": "maybe"}, Filters()),
-    ({"unknown": "FALSE"}, Filters(include_unknown=False)),
-    ({"arch": ["moe", "GPU", "moe"]}, Filters(archs=("MoE",))),
-    ({"weights": "yes"}, Filters()),
-    ({"released": ["2024-13", "2023-01"]}, Filters()),
-    ({"released": ["2024-01", "2023-06"]}, Filters(released=("2023-06", "2024-01"))),
-])
-def test_unreadable_values_fall_back_to_defaults(url, expected):
-    assert Filters.from_query_params(url) == expected
+                archs=("MoE",), weights="open", licenses=("Apache 2.0",), released=("2023-06", "2024-01"))
+    assert not f.is_default()
+    assert f.describe() == ("Filters: Small 3–13B; MoE by active parameters; known sizes only; Meta, Mistral AI; "
+                            "MoE; open weights; Apache 2.0; released 2023-06 to 2024-01")
+    assert Filters(size=("70B", "∞")).describe() == "Filters: Large >70B"
+    assert Filters(size=("0B", "13B")).describe() == "Filters: ≤13B"
 
 
 def test_numbers_for_the_sql():

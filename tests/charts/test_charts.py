@@ -6,12 +6,20 @@ import pytest
 from superficial.benchmarks import compare, efficiency
 from superficial.benchmarks.filters import Filters
 from superficial.charts.bars import highlight_bars, moe_params, per_billion_bars, score_bars, setting_bars
-from superficial.charts.compare import compare_bars, records
-from superficial.charts.core import BAR_LIMIT, DENSE_POINTS, MAX_POINTS, MORE_NOTE, color_map, figure, fmt_value
+from superficial.charts.compare import compare_bars
+from superficial.charts.core import (
+    BAR_LIMIT,
+    DENSE_POINTS,
+    MAX_POINTS,
+    MORE_NOTE,
+    color_map,
+    fmt_value,
+    unvalidated_figure,
+)
 from superficial.charts.dense import thin
 from superficial.charts.scatter import efficiency_scatter, highlight_scatter
 from superficial.charts.selection import selected_models
-from superficial.charts.timeline import EDITION_LINKS, timeline_scatter
+from superficial.charts.timeline import EDITION_LINKS, records, timeline_scatter
 from superficial.db import queries
 
 # --- queries feeding the charts -----------------------------------------------------------------
@@ -106,11 +114,11 @@ def test_model_scores_and_side_by_side(fixture_store):
 
 
 def test_parse_models_param():
-    known = ["Phi-2", "Llama 2 70B", "GPT-4"]
+    known = {"phi-2": "Phi-2", "llama 2 70b": "Llama 2 70B", "gpt-4": "GPT-4"}
     assert compare.parse_models(["phi-2,Llama 2 70B, Nope"], known) == (["Phi-2", "Llama 2 70B"], ["Nope"])
     assert compare.parse_models(["Phi-2", "GPT-4"], known) == (["Phi-2", "GPT-4"], [])  # repeated keys too
-    assert compare.parse_models(None, known) == ([], [])
-    assert compare.parse_models(",".join(known * 3), known * 3)[0] == known
+    assert compare.parse_models([], known) == ([], [])
+    assert compare.parse_models([",".join(list(known.values()) * 3)], known)[0] == list(known.values())
     assert compare.models_param(["Phi-2", "GPT-4"]) == "Phi-2,GPT-4"
 
 
@@ -261,11 +269,11 @@ def _every_figure(fixture_store):
 
 
 def test_every_figure_passes_plotlys_full_validation(fixture_store):
-    # The builders skip validation for speed (figure); a wrong property name must still fail here.
+    # Some builders skip validation (unvalidated_figure); a wrong property name must still fail here.
     for fig in _every_figure(fixture_store):
         go.Figure(fig.to_dict())  # raises ValueError on any invalid property or value
     with pytest.raises(ValueError):
-        go.Figure(figure([{"type": "bar", "colour": "red"}], {}).to_dict())
+        go.Figure(unvalidated_figure([{"type": "bar", "colour": "red"}], {}).to_dict())
 
 
 def test_timeline_labels_records_when_crowded():
@@ -298,10 +306,6 @@ def test_fmt_value():
 
 
 def test_score_bars_outline_highlighted_models():
-    import pandas as pd
-
-    from superficial.charts.bars import score_bars
-
     rows = pd.DataFrame({
         "model": ["A", "B"], "value": [70.0, 60.0], "setting": ["5-shot", "5-shot"], "organization": ["X", "X"],
         "architecture": ["dense", "dense"], "open_weights": [True, False], "source_url": ["https://a", "https://b"],
@@ -313,7 +317,7 @@ def test_score_bars_outline_highlighted_models():
     assert list(bar["marker"]["line"]["width"]) == [0, 3]
 
 
-# --- large leaderboards (issue 7): top-N bars with a note, WebGL scatters --------------------------
+# --- large leaderboards: top-N bars with a note, WebGL scatters -----------------------------------
 
 def _many(n: int) -> pd.DataFrame:
     """n models, m0 best, half open, sizes 1..n billion, released one day apart."""

@@ -29,10 +29,6 @@ def figures(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
-def bar_models(figure: dict) -> list[str]:
-    return sorted(y for trace in figure["data"] if trace.get("name") != "values" for y in trace["y"])
-
-
 def texts(elements) -> str:
     return "\n".join(str(e.value) for e in elements)
 
@@ -44,9 +40,8 @@ def models_left(at: AppTest) -> str:
 # --- explore ------------------------------------------------------------------------------------
 
 def test_explore_reads_filters_from_the_url(fixture_env, fixture_store):
-    url = {"size": ["3B", "13B"], "unknown": "false"}
-    at = open_page("pages/explore.py", **url)
-    expected = queries.filtered_models(fixture_store, Filters.from_query_params(url))
+    at = open_page("pages/explore.py", size=["3B", "13B"], unknown="false")
+    expected = queries.filtered_models(fixture_store, Filters(size=("3B", "13B"), include_unknown=False))
     assert models_left(at) == f"**{len(expected)} of 8 models left**" == "**2 of 8 models left**"
     assert at.select_slider(key="size").value == ("3B", "13B")
     assert at.toggle(key="unknown").value is False
@@ -79,10 +74,11 @@ def test_explore_best_reported_labels_settings(fixture_env):
     assert mmlu["data"][-1]["text"] == ["90.1", "90.04", "64.3"]  # the values beside the bars
 
 
-def test_explore_with_filters_that_exclude_everything(fixture_env):
-    at = open_page("pages/explore.py", size=["0B", "1B"], unknown="false")
+@pytest.mark.parametrize("page", ["pages/explore.py", "pages/efficiency.py", "pages/timeline.py"])
+def test_filters_that_exclude_everything_say_so(fixture_env, page):
+    at = open_page(page, size=["0B", "1B"], unknown="false")
     assert "**0 of 8 models left**" in models_left(at)
-    assert "No model matches these filters" in texts(at.info)
+    assert "No model matches these filters. Widen the size range or clear a filter in the sidebar." in texts(at.info)
     assert figures(at) == [] and len(at.dataframe) == 0
 
 
@@ -165,10 +161,6 @@ def test_timeline_marks_editions(fixture_env):
 
 
 def test_compare_without_a_link_shows_the_newsletters_question(bundled_env):
-    from streamlit.testing.v1 import AppTest
-
-    from tests.conftest import ROOT
-
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     at.switch_page("pages/compare.py").run()
     assert not at.exception
@@ -177,12 +169,6 @@ def test_compare_without_a_link_shows_the_newsletters_question(bundled_env):
 
 
 def test_explore_outlines_models_from_an_edition_link(bundled_env):
-    import json
-
-    from streamlit.testing.v1 import AppTest
-
-    from tests.conftest import ROOT
-
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["models"] = "Phi-2"
     at.run()

@@ -6,6 +6,9 @@ import pyarrow as pa
 import pytest
 import streamlit as st
 
+from superficial.benchmarks import efficiency
+from superficial.benchmarks.filters import Filters
+from superficial.db import queries
 from superficial.db.store import Store
 from superficial.ui import cache
 from tests.conftest import FIXTURES
@@ -37,7 +40,6 @@ def queries_run(monkeypatch) -> list[str]:
 
 
 def test_each_parameter_set_reaches_the_database_once(fixture_store, queries_run):
-    assert cache.filtered_count is not None
     first = cache.settings(fixture_store, "MMLU")
     again = cache.settings(fixture_store, "MMLU")
     assert first.equals(again) and len(queries_run) == 1
@@ -99,3 +101,35 @@ def test_a_figure_spec_draws_without_validating_again(fixture_store):
     view = cache.edition_view(fixture_store, "2023-12-17-week-5", False)
     figure = cache.figure(view.side_charts[0].figure)
     assert figure.to_dict()["data"] == view.side_charts[0].figure["data"]
+
+
+def test_the_explore_view_reuses_what_no_filter_changes(fixture_store, queries_run):
+    cache.explore_view(fixture_store, Filters(), "5-shot", ())
+    before = len(queries_run)
+    tabs = cache.explore_view(fixture_store, Filters(orgs=("Mistral AI",)), "5-shot", ())
+    new = queries_run[before:]
+    assert queries.BENCHMARKS_SQL not in new and queries.SETTINGS_SQL not in new  # cached across filters
+    assert len(new) == 4  # the top scores and the missing models of each tab
+    assert tabs[0].rows["model"].tolist() == ["Mixtral 8x7B", "Mistral 7B"]
+
+
+def test_small_figures_are_built_once_per_parameters(fixture_store, monkeypatch):
+    built = []
+    original = efficiency.moe_chart
+    monkeypatch.setattr(efficiency, "moe_chart", lambda *a: built.append(a) or original(*a))
+    first = cache.moe_figure(fixture_store, Filters())
+    again = cache.moe_figure(fixture_store, Filters())
+    assert len(built) == 1 and first == again
+    assert cache.figure(first).data[1].y == ("Mixtral 8x7B",)
+    assert cache.moe_figure(fixture_store, Filters(orgs=("Meta",))) is None  # no MoE model: no chart
+    assert len(built) == 2
+    bars = cache.figure(cache.efficiency_view(fixture_store, Filters(), "MMLU", "5-shot").per_billion)
+    assert bars.data[0].y == ("Gemma 7B", "Mistral 7B", "Mixtral 8x7B", "Llama 2 70B")  # drawn from the view's spec
+
+
+def test_the_compare_picker_reuses_the_popular_models(fixture_store, queries_run):
+    cache.compare_picker(fixture_store, "", ())
+    before = len(queries_run)
+    picker = cache.compare_picker(fixture_store, "", ("Phi-2",))
+    assert len(queries_run) == before  # the same listing, another pick: no query
+    assert not picker.searchable and "Phi-2" in picker.options and len(picker.options) == 8

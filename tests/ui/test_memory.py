@@ -13,7 +13,3 @@ def test_memory_is_handed_back_only_above_the_threshold(monkeypatch):
     ui.hand_back_memory()
     assert calls == [False]  # no full garbage collection on the page's time
 
-
-def test_release_memory_runs_without_error():
-    store.release_memory(collect=False)
-    store.release_memory()

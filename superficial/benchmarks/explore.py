@@ -1,0 +1,97 @@
+"""The Explore page's data: MMLU and MT-Bench for the filtered models, like for like or each model's best."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from superficial.charts.bars import score_bars
+from superficial.charts.core import BAR_LIMIT
+from superficial.db import queries
+from superficial.db.store import Store
+from superficial.display import is_missing
+
+BENCHMARKS = ("MMLU", "MT-Bench")  # a tab each, in this order
+MODES = ("like for like", "best reported")
+DEFAULT_SETTING = "5-shot"  # MMLU's usual setting, preselected when the data has it
+MISSING_NAMES = 8  # models named in the "left out" note
+
+
+@dataclass(frozen=True)
+class Tab:
+    """What one benchmark's tab draws for one set of filters."""
+
+    benchmark: str
+    setting: str | None  # the one setting compared; None: each model's best reported score
+    value_range: tuple[float, float] | None  # the benchmark's scale, None when the data has none
+    unit: str | None
+    rows: pd.DataFrame  # the bars: the best BAR_LIMIT models and the outlined ones (queries.top_chart_scores)
+    missing: tuple[int, list[str]]  # filtered models with no score here: how many, the first names
+
+    @property
+    def scored(self) -> int:
+        """Filtered models with a score here (drawn or not)."""
+        return int(self.rows["total"].iloc[0]) if len(self.rows) else 0
+
+    @property
+    def what(self) -> str:
+        """'MMLU score (5-shot)', or 'MMLU score' for each model's best."""
+        return f"{self.benchmark} score" + (f" ({self.setting})" if self.setting else "")
+
+    @property
+    def heading(self) -> str:
+        """'**MMLU · 5-shot** — 55 models' above the chart."""
+        setting = self.setting or "each model's best reported setting"
+        return f"**{self.benchmark} · {setting}** — {self.scored:,} models"
+
+
+def setting_choices(settings: pd.DataFrame) -> tuple[list[str], int]:
+    """The MMLU settings to offer (queries.settings' order, most shared first) and which one to preselect."""
+    options = settings["setting"].tolist() or [DEFAULT_SETTING]
+    return options, options.index(DEFAULT_SETTING) if DEFAULT_SETTING in options else 0
+
+
+def _scale(benchmarks: pd.DataFrame, benchmark: str) -> tuple[tuple[float, float] | None, str | None]:
+    rows = benchmarks[benchmarks["benchmark"] == benchmark]
+    if rows.empty:
+        return None, None
+    row = rows.iloc[0]
+    unit = None if is_missing(row["unit"]) else row["unit"]
+    return (row["min_value"], row["max_value"]), unit
+
+
+def view(store: Store, filters, setting: str | None, highlight: Iterable[str] = (), *,
+         benchmarks: pd.DataFrame | None = None,
+         default_settings: Mapping[str, str | None] | None = None) -> tuple[Tab, ...]:
+    """Query a tab per benchmark: MMLU in ``setting`` and MT-Bench in its usual one, or with ``setting`` None
+    each model's best reported score on both.
+
+    ``benchmarks`` (queries.benchmarks) and ``default_settings`` (queries.default_setting of each benchmark)
+    may be given prebuilt, since they are the same for every filter.
+    """
+    benchmarks = queries.benchmarks(store) if benchmarks is None else benchmarks
+    keep = list(highlight)
+    tabs = []
+    for benchmark in BENCHMARKS:
+        if setting is None:
+            chosen = None
+        elif benchmark == "MMLU":
+            chosen = setting
+        else:
+            chosen = (default_settings[benchmark] if default_settings is not None
+                      else queries.default_setting(store, benchmark))
+        value_range, unit = _scale(benchmarks, benchmark)
+        tabs.append(Tab(benchmark=benchmark, setting=chosen, value_range=value_range, unit=unit,
+                        rows=queries.top_chart_scores(store, filters, benchmark, chosen, limit=BAR_LIMIT, keep=keep),
+                        missing=queries.missing_scores(store, filters, benchmark, chosen, limit=MISSING_NAMES)))
+    return tuple(tabs)
+
+
+def figure(tab: Tab, *, color_by: str, org_colors: Mapping[str, str], highlight: Iterable[str] = ()) -> go.Figure:
+    """The tab's bars, coloured by organization (in ``org_colors``) or architecture."""
+    return score_bars(tab.rows, benchmark=tab.benchmark, color_by=color_by, label_setting=tab.setting is None,
+                      value_range=tab.value_range, unit=tab.unit,
+                      colors=org_colors if color_by == "organization" else None, highlight=highlight,
+                      more=tab.scored - len(tab.rows))

@@ -1,0 +1,58 @@
+"""The Explore page's tabs: which setting each benchmark is compared in, the rows, the notes and the bars."""
+import pandas as pd
+
+from superficial.benchmarks import explore
+from superficial.benchmarks.filters import Filters
+from superficial.charts.core import color_map
+from superficial.db import queries
+
+
+def test_like_for_like_compares_mmlu_in_the_chosen_setting_and_mt_bench_in_its_usual_one(fixture_store):
+    mmlu, mt_bench = explore.view(fixture_store, Filters(), "5-shot")
+    assert (mmlu.benchmark, mmlu.setting, mt_bench.benchmark, mt_bench.setting) == (
+        "MMLU", "5-shot", "MT-Bench", "GPT-4 judge")
+    assert mmlu.rows["model"].tolist() == ["GPT-4", "Gemini Ultra", "Mixtral 8x7B", "Llama 2 70B", "Gemma 7B",
+                                           "Mistral 7B"]
+    assert mmlu.scored == 6 and mmlu.missing == (2, ["Mamba 2.8B", "Phi-2"])
+    assert mmlu.what == "MMLU score (5-shot)" and mmlu.heading == "**MMLU · 5-shot** — 6 models"
+    assert mmlu.value_range == (0.0, 100.0) and mmlu.unit == "% correct"
+    assert mt_bench.missing[0] == 7
+
+
+def test_best_reported_takes_each_models_best_on_both(fixture_store):
+    tabs = explore.view(fixture_store, Filters(), None)
+    assert [t.setting for t in tabs] == [None, None]
+    assert tabs[0].rows["setting"].iloc[0] == "Medprompt+"
+    assert tabs[0].what == "MMLU score"
+    assert tabs[0].heading == "**MMLU · each model's best reported setting** — 6 models"
+
+
+def test_prebuilt_benchmarks_and_settings_give_the_same_tabs(fixture_store):
+    alone = explore.view(fixture_store, Filters(orgs=("Mistral AI",)), "5-shot", ["Mistral 7B"])
+    given = explore.view(fixture_store, Filters(orgs=("Mistral AI",)), "5-shot", ["Mistral 7B"],
+                         benchmarks=queries.benchmarks(fixture_store), default_settings={"MT-Bench": "GPT-4 judge"})
+    for a, b in zip(alone, given):
+        pd.testing.assert_frame_equal(a.rows, b.rows)
+        assert (a.setting, a.value_range, a.missing) == (b.setting, b.value_range, b.missing)
+
+
+def test_no_score_leaves_the_tab_empty(fixture_store):
+    mt_bench = explore.view(fixture_store, Filters(weights="closed"), "5-shot")[1]
+    assert mt_bench.rows.empty and mt_bench.scored == 0
+
+
+def test_setting_choices_preselect_five_shot():
+    assert explore.setting_choices(pd.DataFrame({"setting": ["0-shot", "5-shot"]})) == (["0-shot", "5-shot"], 1)
+    assert explore.setting_choices(pd.DataFrame({"setting": ["0-shot"]})) == (["0-shot"], 0)
+    assert explore.setting_choices(pd.DataFrame({"setting": []})) == (["5-shot"], 0)
+
+
+def test_figure_colours_by_organization_or_architecture(fixture_store):
+    tab = explore.view(fixture_store, Filters(), None, ["Mistral 7B"])[0]
+    colors = color_map(queries.filter_options(fixture_store)["orgs"])
+    by_org = explore.figure(tab, color_by="organization", org_colors=colors, highlight=["Mistral 7B"]).to_dict()
+    openai = next(t for t in by_org["data"] if t["name"] == "OpenAI")
+    assert openai["marker"]["color"] == colors["OpenAI"] and openai["text"] == ["Medprompt+"]  # the setting, named
+    by_arch = explore.figure(tab, color_by="architecture", org_colors=colors).to_dict()
+    assert [t["name"] for t in by_arch["data"]][:3] == ["undisclosed", "MoE", "dense"]
+    assert all("color" not in t["marker"] for t in by_arch["data"] if t["name"] != "values")
