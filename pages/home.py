@@ -32,12 +32,12 @@ if editions.empty:
 has_editions_page = any(p.url_path == "editions" for p in available_pages())
 for row in editions.head(LATEST).itertuples():
     with st.container(border=True):
-        st.markdown(f"**{render.inline_text(row.title)}**  \n"
+        st.markdown(f"**{render.literal_markdown(render.html_text(row.title))}**  \n"
                     f":gray[{edition_byline(row.number, row.publish_date, row.format)}]")
-        if render.inline_text(row.description):
-            st.markdown(render.inline_text(row.description))
+        if render.html_text(row.description):
+            st.markdown(render.literal_markdown(render.html_text(row.description)))
         if len(row.tags):
-            st.markdown(" ".join(f":blue-badge[{render.escape_text(tag)}]" for tag in row.tags))
+            st.markdown(" ".join(f":blue-badge[{render.literal_markdown(render.html_text(tag))}]" for tag in row.tags))
         if has_editions_page:
             st.page_link("pages/editions.py", label="Read this edition", icon=":material/arrow_forward:",
                          query_params={"edition": row.slug})

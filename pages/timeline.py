@@ -5,6 +5,7 @@ from superficial.benchmarks import timeline
 from superficial.charts.core import color_map
 from superficial.charts.selection import selected_models
 from superficial.charts.timeline import EDITION_LINKS
+from superficial.editions import markdown as render
 from superficial.ui.cache import cached_queries as queries  # results cached per parameters and store build
 from superficial.ui.cache import get_store, shared
 from superficial.ui.navigation import available_pages
@@ -51,7 +52,8 @@ if not dated.empty:
     newest = dated.head(EDITION_LINKS)  # editions() lists the newest first
     cols = st.columns(min(len(newest), 3))
     for i, row in enumerate(newest.itertuples()):
-        label = f"{row.title} · {row.publish_date:%d %b %Y}"
+        # page_link labels and Markdown parse the title: escaped, so an image in it is text, never loaded.
+        label = f"{render.literal_markdown(render.html_text(row.title))} · {row.publish_date:%d %b %Y}"
         if has_page:
             cols[i % len(cols)].page_link("pages/editions.py", label=label, icon=":material/article:",
                                           query_params={"edition": row.slug})
