@@ -42,6 +42,8 @@ def test_nothing_executes_loads_or_navigates(browser, hostile_server, path):
     page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
     page.goto(f"{hostile_server.url}/{path}")
     wait_ready(page)
+    if path.startswith("editions"):  # st.html's component is loaded on first use
+        page.wait_for_selector("[data-testid='stMain'] [data-testid='stHtml'] h1")
     page.wait_for_timeout(1500)
     # Hover and click over the article to trigger any handler that slipped through.
     main = page.locator("[data-testid='stMain']")
