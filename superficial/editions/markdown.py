@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import nh3
+from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
@@ -114,12 +115,23 @@ def is_remote(src: str | None) -> bool:
     return bool(src) and src.lower().startswith(("https://", "http://"))
 
 
+@functools.lru_cache(maxsize=1)
+def _web_addresses() -> LinkifyIt:
+    return LinkifyIt()  # with fuzzy links: "www.example.com" and "bit.ly/x" are web addresses
+
+
 def safe_href(url: str | None) -> str | None:
-    """``url`` when a reader may follow it (http, https, mailto, or an anchor on this page), else None."""
+    """``url`` when a reader may follow it (http, https, mailto, or an anchor on this page), else None.
+
+    A link written without its scheme (``www.example.com``, ``bit.ly/x``) is the web address linkify reads in it.
+    """
     if not url:
         return None
     if url.startswith("#"):
         return url
+    if not urlsplit(url).scheme and (found := _web_addresses().match(url)) and len(found) == 1 \
+            and (found[0].index, found[0].last_index) == (0, len(url)):
+        url = found[0].url
     parts = urlsplit(url)
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
         return url
@@ -241,8 +253,10 @@ def _render_link_open(self, tokens, idx, options, env) -> str:
     href = safe_href(str(token.attrGet("href") or ""))
     if href is None:
         token.attrs.pop("href", None)
-    elif not href.startswith("#"):
-        token.attrSet("target", "_blank")
+    else:
+        token.attrSet("href", href)
+        if not href.startswith("#"):
+            token.attrSet("target", "_blank")
     return self.renderToken(tokens, idx, options, env)
 
 
@@ -256,8 +270,11 @@ def _render_cell_open(self, tokens, idx, options, env) -> str:
 
 @functools.lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
-    """CommonMark + tables + strikethrough, front matter, ``$`` math, ``:::`` containers, footnotes, heading ids."""
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    """CommonMark + tables, strikethrough, bare links, front matter, ``$`` math, ``:::`` containers, footnotes, heading ids."""
+    md = MarkdownIt("commonmark", {"html": True, "linkify": True}).enable(["table", "strikethrough", "linkify"])
+    # Bare addresses with a scheme (https://…) and e-mail addresses become links, as GitHub's Markdown does;
+    # a bare domain ("Mistral.ai") stays a word.
+    md.linkify.set({"fuzzy_link": False})
     front_matter_plugin(md)
     # Pandoc rules: "$5 and $10" is not math.
     dollarmath_plugin(md, allow_digits=False, allow_space=False, double_inline=True)
@@ -337,8 +354,11 @@ class _MediaScan(HTMLParser):
 
 def _html_media(fragment: str) -> list[Embed | Picture]:
     scan = _MediaScan()
-    scan.feed(fragment)
-    scan.close()
+    try:
+        scan.feed(fragment)
+        scan.close()
+    except AssertionError:  # the standard library's parser asserts on a bogus "<![" declaration
+        pass  # what it read before is kept
     return scan.blocks
 
 
@@ -539,6 +559,17 @@ def _text_heading(lines: list[str], index: int) -> bool:
     return True
 
 
+def _linked_text(line: str) -> str:
+    """A line of plain text as HTML, its web addresses as links (found by the parser's linkify)."""
+    out, last = [], 0
+    for match in markdown_parser().linkify.match(line) or []:
+        if href := safe_href(match.url):
+            out += [html.escape(line[last:match.index]), _link(href, html.escape(match.text))]
+            last = match.last_index
+    out.append(html.escape(line[last:]))
+    return "".join(out)
+
+
 def parse_text(body: str) -> tuple[Block, ...]:
     """Blocks of a plain-text edition: each line an escaped paragraph, short numbered lines as headings."""
     lines = body.split("\n")
@@ -548,7 +579,7 @@ def parse_text(body: str) -> tuple[Block, ...]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Html("\n".join(f"<p>{html.escape(line.strip())}</p>" for line in paragraph)))
+            blocks.append(Html("\n".join(f"<p>{_linked_text(line.strip())}</p>" for line in paragraph)))
             paragraph.clear()
 
     for index, line in enumerate(lines):
@@ -671,7 +702,7 @@ def callout_title_html(callout: Callout) -> str:
 
 def masthead_html(title: str, byline: str, tags, description: str) -> str:
     """The edition's title, byline, tags and description as escaped text (any HTML in them reduced to words)."""
-    badges = "".join(f'<span class="tag">{html.escape(t)}</span>' for t in map(html_text, tags) if t)
+    badges = " ".join(f'<span class="tag">{html.escape(t)}</span>' for t in map(html_text, tags) if t)
     parts = [f"<h1>{html.escape(html_text(title))}</h1>", f'<p class="byline">{html.escape(byline)}</p>']
     if badges:
         parts.append(f'<p class="tags">{badges}</p>')

@@ -123,6 +123,19 @@ def test_links_to_other_schemes_and_places_keep_their_text_only(target):
     assert "click" in render.html_text(block.html)
 
 
+def test_bare_web_and_mail_addresses_become_links_and_bare_domains_stay_words():
+    (block,) = render.parse_markdown("See https://arxiv.org/abs/2304.15004. Mail hello@example.com. Mistral.ai is a firm.")
+    links = [attrs.get("href") for tag, attrs in Elements(block.html).tags if tag == "a"]
+    assert links == ["https://arxiv.org/abs/2304.15004", "mailto:hello@example.com"]
+    assert render.html_text(block.html) == "See https://arxiv.org/abs/2304.15004. Mail hello@example.com. Mistral.ai is a firm."
+
+
+def test_a_link_written_without_its_scheme_goes_to_that_web_address():
+    (block,) = render.parse_markdown("[N](www.neurafarm.com) [T](bit.ly/TanyaTANIA) [P](/posts/x) [A](assets/a.png)")
+    assert [attrs.get("href") for tag, attrs in Elements(block.html).tags if tag == "a"] == [
+        "http://www.neurafarm.com", "http://bit.ly/TanyaTANIA", None, None]
+
+
 def test_dollars_that_are_not_math_stay_and_inline_math_is_code_styled():
     (block,) = render.parse_markdown("It cost $5 and $10; energy is $E=mc^2$ and `$code`.")
     assert block.html == ('<p>It cost $5 and $10; energy is <span class="math inline">E=mc^2</span> and '
@@ -316,6 +329,13 @@ def test_plain_text_lines_are_escaped_paragraphs_and_numbered_lines_headings():
     assert blocks[4].html == "<p>Steps:</p>\n<p>1. one</p>\n<p>2. two</p>"  # a list, not headings
 
 
+def test_plain_text_web_addresses_are_links():
+    (block,) = render.parse_text("Read https://arxiv.org/abs/2304.15004 <now> or javascript:alert(1)")
+    assert block.html == ('<p>Read <a href="https://arxiv.org/abs/2304.15004" target="_blank" '
+                          'rel="noopener noreferrer nofollow">https://arxiv.org/abs/2304.15004</a> &lt;now&gt; '
+                          "or javascript:alert(1)</p>")
+
+
 # --- words and lines ----------------------------------------------------------------------------
 
 def test_readable_text_skips_link_targets_code_blocks_and_scripts_and_keeps_titles_and_alt_text():
@@ -446,6 +466,18 @@ def test_hostile_fixture_renders_nothing_that_loads_and_keeps_its_words(hostile)
     remote = {p.src for b in render.walk(blocks) if isinstance(b, Images) for p in b.pictures if render.is_remote(p.src)}
     assert {f"https://tracker.example/t{n:02d}" in " ".join(remote) for n in (1, 2, 3, 4, 5, 7, 9, 10, 12, 13, 15, 16,
                                                                                17, 18, 20, 21, 22, 36)} == {True}
+
+
+@given(st.text(alphabet="<>![]()*_#:$`|-=\"'&;/\\ \nabimgsrc", max_size=80))
+def test_any_text_parses_and_renders_nothing_that_loads(body):
+    blocks = render.parse_markdown(body)
+    assert_loads_nothing(page_html(blocks))
+    assert render.text_lines(body, "markdown") is not None
+
+
+def test_a_bogus_declaration_in_raw_html_is_not_an_error():
+    blocks = render.parse_markdown("<![ bogus\n\n<img src='https://t.example/a.png'> after")
+    assert Images((Picture("https://t.example/a.png"),)) in blocks
 
 
 # --- real editions ------------------------------------------------------------------------------
