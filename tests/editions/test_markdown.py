@@ -463,9 +463,9 @@ def test_hostile_fixture_renders_nothing_that_loads_and_keeps_its_words(hostile)
     prose = text.replace("<script>alert('p34 in code')</script>", "")  # the code span shows code as code
     for payload in ("<script", "onerror", "<iframe", "alert('p0", "alert('p1"):
         assert payload not in prose, payload
-    remote = {p.src for b in render.walk(blocks) if isinstance(b, Images) for p in b.pictures if render.is_remote(p.src)}
-    assert {f"https://tracker.example/t{n:02d}" in " ".join(remote) for n in (1, 2, 3, 4, 5, 7, 9, 10, 12, 13, 15, 16,
-                                                                               17, 18, 20, 21, 22, 36)} == {True}
+    remote = " ".join(p.src for b in render.walk(blocks) if isinstance(b, Images) for p in b.pictures)
+    lifted = (1, 2, 3, 4, 5, 7, 9, 10, 12, 13, 15, 16, 17, 18, 20, 21, 22, 36)  # remote images, each a placeholder
+    assert [n for n in lifted if f"https://tracker.example/t{n:02d}-" not in remote] == []
 
 
 @given(st.text(alphabet="<>![]()*_#:$`|-=\"'&;/\\ \nabimgsrc", max_size=80))

@@ -29,6 +29,12 @@ def html_bodies(at: AppTest) -> list[str]:
     return [e.proto.body for e in at.get("html") if not e.proto.body.startswith("<style>")]
 
 
+def descendants(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from descendants(child)
+
+
 def rendered_text(at: AppTest) -> str:
     """Every string drawn as Markdown, text or HTML, anywhere on the page."""
     parts = []
@@ -189,3 +195,31 @@ def test_asset_images_shown_and_missing_ones_get_a_quiet_placeholder(tmp_path, m
     assert "Caption for red" in shown and "Caption for gone" in shown
     assert any("Image not shown here" in c and "gone.webp" in c for c in shown)
     assert not any("Image not shown here" in c and "red square" in c for c in shown)
+
+
+def test_every_block_kind_is_drawn_with_its_streamlit_element(tmp_path, monkeypatch):
+    from PIL import Image
+
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (4, 4), "blue").save(tmp_path / "assets" / "blue.png")
+    (tmp_path / "e.md").write_text(
+        '---\ntitle: "Blocks #1"\npublishDate: 2023-12-01\ntags: ["one"]\n---\n'
+        "Some **text**.\n\n## A heading\n\n:::tip[A *tip*]\nInside.\n\n```py\nx = 1\n```\n:::\n\n"
+        "![blue](/assets/blue.png)\n_A caption_\n\n![far](https://t.example/far.png)\n\n"
+        '<iframe src="https://www.youtube.com/embed/xyz" title="A video"></iframe>\n\n$$\nE = mc^2\n$$\n')
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(ROOT / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(tmp_path))
+    at = open_editions()
+    assert not at.exception
+    bodies = html_bodies(at)
+    assert any("<h1>Blocks #1</h1>" in b for b in bodies) and any('<span class="tag">one</span>' in b for b in bodies)
+    assert "<p>Some <strong>text</strong>.</p>" in bodies
+    assert '<h2 id="a-heading">A heading</h2>' in bodies
+    (callout,) = [node for node in descendants(at.main) if str(getattr(node.proto, "id", "")).endswith("-callout-tip-0")]
+    inside = list(descendants(callout))
+    assert '<p class="callout-title">A <em>tip</em></p>' in [n.proto.body for n in inside if n.type == "html"]
+    assert [n.value for n in inside if n.type == "code"] == ["x = 1"]
+    assert [c.value for c in at.code] == ["x = 1"] and [m.value for m in at.latex] == ["$$\nE = mc^2\n$$"]
+    assert len(at.get("image")) == 1 and '<p class="caption">A caption</p>' in bodies
+    assert any("Image not shown here" in b and 'href="https://t.example/far.png"' in b for b in bodies)
+    assert any("embedded content, not shown here" in b and "youtube.com/embed/xyz" in b for b in bodies)
