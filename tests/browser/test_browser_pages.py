@@ -31,7 +31,7 @@ def point_count(page) -> int:
 def test_page_loads_and_draws(page, app_server, info):
     open_page(page, app_server, "" if info.url_path == "home" else info.url_path)
     assert_no_exception(page)
-    assert page.locator("[data-testid='stMain'] h1").count() >= 1
+    page.wait_for_selector("[data-testid='stMain'] h1")  # an edition's title is st.html, drawn once its component loads
     if info.url_path in CHART_PAGES:
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         assert point_count(page) > 0
