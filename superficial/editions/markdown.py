@@ -220,8 +220,9 @@ _MARKDOWN_ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
 def literal_markdown(text: str) -> str:
     """Text for a Streamlit label that parses Markdown (``st.page_link``): every ASCII punctuation escaped.
 
-    CommonMark lets any ASCII punctuation be backslash-escaped, so the label shows exactly these words and
-    can form no image, link, emphasis, HTML or Streamlit directive.
+    CommonMark lets any ASCII punctuation be backslash-escaped, so the label shows these words and can form
+    no image, link, emphasis, HTML or Streamlit directive (Streamlit's GitHub extensions still make a bare
+    web address a link, never anything that loads).
     """
     return " ".join((text or "").split()).translate(_MARKDOWN_ESCAPES)
 
