@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from superficial.editions.markdown import escape_text, inline_text
+from superficial.editions.markdown import html_text, literal_markdown
 
 
 def is_missing(value: object) -> bool:
@@ -60,10 +60,15 @@ class EditionCard:
     tags: str  # ':blue-badge[AI] :blue-badge[LLM]'; "" without tags
 
 
+def shown_text(text: str) -> str:
+    """An edition's words for a Streamlit element that parses Markdown: HTML reduced to words, all escaped."""
+    return literal_markdown(html_text(text))
+
+
 def edition_cards(editions: pd.DataFrame, limit: int) -> tuple[EditionCard, ...]:
     """Cards of the first ``limit`` rows of queries.editions (newest first)."""
-    return tuple(EditionCard(slug=row.slug, title=inline_text(row.title),
+    return tuple(EditionCard(slug=row.slug, title=shown_text(row.title),
                              byline=edition_byline(row.number, row.publish_date, row.format),
-                             description=inline_text(row.description),
-                             tags=" ".join(f":blue-badge[{escape_text(tag)}]" for tag in row.tags))
+                             description=shown_text(row.description),
+                             tags=" ".join(f":blue-badge[{shown_text(tag)}]" for tag in row.tags))
                  for row in editions.head(limit).itertuples())

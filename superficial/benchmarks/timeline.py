@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from superficial.charts.timeline import EDITION_LINKS, timeline_scatter
 from superficial.db import queries
 from superficial.db.store import Store
+from superficial.display import shown_text
 
 MISSING_NAMES = 8  # models named in a "left out" note
 
@@ -41,7 +42,9 @@ class TimelineView:
 def edition_links(editions: pd.DataFrame, limit: int = EDITION_LINKS) -> tuple[EditionLink, ...]:
     """The newest ``limit`` dated editions of queries.editions (newest first) as links."""
     dated = editions[editions["publish_date"].notna()].head(limit)
-    return tuple(EditionLink(row.slug, f"{row.title} · {row.publish_date:%d %b %Y}") for row in dated.itertuples())
+    # page_link labels parse Markdown: the title escaped, so an image in it stays text and never loads.
+    return tuple(EditionLink(row.slug, f"{shown_text(row.title)} · {row.publish_date:%d %b %Y}")
+                 for row in dated.itertuples())
 
 
 def view(store: Store, filters, benchmark: str, setting: str | None) -> TimelineView:

@@ -1,46 +1,56 @@
-"""Turn an edition's body into display blocks: text, headings, callouts, images, embeds, code, math.
+"""Turn an edition's body into display blocks: HTML, headings, callouts, images, embeds, code, math.
 
-Markdown is parsed once with markdown-it-py; the top-level tokens' line maps cut the source into
-blocks. Text blocks keep their Markdown source (shown by ``st.markdown`` without HTML) with every
-piece of raw HTML removed and only its readable text kept.
+Markdown is parsed once, with markdown-it-py, and everything shown is generated from its syntax tree:
+running text is rendered to HTML by markdown-it's renderer and cleaned by nh3 (an allowlist of tags
+with no images, media or styles, and links only to http, https, mailto or this page), so nothing in
+it can run a script or load a file from another host. Images are lifted out of the text into image
+blocks, drawn from local files or shown as a placeholder with a link; iframes and other media become
+embed blocks; code fences and display math become blocks of their own.
 """
 from __future__ import annotations
 
 import functools
 import html
 import re
-import unicodedata
+import string
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import nh3
+from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.anchors.index import slugify, unique_slug
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 CALLOUT_KINDS = ("note", "tip", "important", "caution", "warning", "sidenote")
 TOC_MAX_LEVEL = 3
+PLACEHOLDER = "Image not shown here"
 
 
 # --- blocks -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Text:
-    """Markdown with no raw HTML, ready for ``st.markdown``."""
+class Html:
+    """Cleaned HTML generated from the edition's tokens, ready for ``st.html``."""
 
-    markdown: str
-    kind: str = field(default="text", init=False)
+    html: str
+    kind: str = field(default="html", init=False)
 
 
 @dataclass(frozen=True)
 class Heading:
     level: int
-    text: str  # Markdown for the heading line
+    html: str  # the whole heading element, with its anchor as id
     label: str  # plain text, for the table of contents
     anchor: str
     kind: str = field(default="heading", init=False)
@@ -48,7 +58,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Callout:
-    """An admonition (``:::note`` …); ``style`` is one of CALLOUT_KINDS or "other"."""
+    """An admonition (``:::note`` …); ``style`` is one of CALLOUT_KINDS or "other", ``title`` cleaned HTML."""
 
     style: str
     title: str
@@ -61,21 +71,21 @@ class Picture:
     src: str
     alt: str = ""
     title: str = ""
-    link: str | None = None
+    link: str | None = None  # the web address the image links to (http or https only)
 
 
 @dataclass(frozen=True)
 class Images:
-    """One or more images shown together, with the caption line written under them."""
+    """One or more images shown together, with the caption line written under them (cleaned HTML)."""
 
     pictures: tuple[Picture, ...]
-    caption: str | None = None  # Markdown
+    caption: str | None = None
     kind: str = field(default="images", init=False)
 
 
 @dataclass(frozen=True)
 class Embed:
-    """An iframe embed; ``key`` identifies it (e.g. "datawrapper:RuhKp"), ``src`` is its address."""
+    """An iframe or other embedded media; ``key`` identifies it (e.g. "datawrapper:RuhKp"), ``src`` is its address."""
 
     src: str
     title: str
@@ -96,7 +106,125 @@ class Math:
     kind: str = field(default="math", init=False)
 
 
-Block = Text | Heading | Callout | Images | Embed | Code | Math
+Block = Html | Heading | Callout | Images | Embed | Code | Math
+
+
+# --- addresses ----------------------------------------------------------------------------------
+
+def is_remote(src: str | None) -> bool:
+    return bool(src) and src.lower().startswith(("https://", "http://"))
+
+
+@functools.lru_cache(maxsize=1)
+def _web_addresses() -> LinkifyIt:
+    return LinkifyIt()  # with fuzzy links: "www.example.com" and "bit.ly/x" are web addresses
+
+
+def safe_href(url: str | None) -> str | None:
+    """``url`` when a reader may follow it (http, https, mailto, or an anchor on this page), else None.
+
+    A link written without its scheme (``www.example.com``, ``bit.ly/x``) is the web address linkify reads in it.
+    """
+    if not url:
+        return None
+    if url.startswith("#"):
+        return url
+    if not urlsplit(url).scheme and (found := _web_addresses().match(url)) and len(found) == 1 \
+            and (found[0].index, found[0].last_index) == (0, len(url)):
+        url = found[0].url
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url
+    if parts.scheme.lower() == "mailto" and parts.path:
+        return url
+    return None
+
+
+def image_name(src: str) -> str:
+    """The file name of an image address, for a placeholder."""
+    return PurePosixPath(urlsplit(src).path).name or src
+
+
+def asset_path(src: str, root: Path | str) -> Path | None:
+    """The file under ``root`` an image address points to (``/assets/a//b.webp``), if it exists."""
+    if not src or urlsplit(src).scheme or src.startswith("//"):
+        return None
+    parts = [p for p in PurePosixPath(unquote(urlsplit(src).path)).parts if p not in ("/", ".", "")]
+    if not parts or ".." in parts:
+        return None
+    base = Path(root).resolve()
+    try:
+        resolved = base.joinpath(*parts).resolve()
+    except OSError:
+        return None
+    if not resolved.is_relative_to(base) or not resolved.is_file():
+        return None
+    return resolved
+
+
+# --- cleaning HTML ----------------------------------------------------------------------------
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark",
+    "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+# Elements whose content is code, markup or a fallback, not words for a reader: dropped with their content.
+DROPPED_WITH_CONTENT = {"script", "style", "svg", "math", "noscript", "template", "textarea", "xmp", "iframe",
+                        "object", "select", "title", "head"}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id"}, "abbr": {"title"}, "li": {"id"}, "ol": {"start"},
+    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+}
+# The classes our render rules and the footnote, math and container plugins write (styled by ui/edition.css).
+ALLOWED_CLASSES = {
+    "a": {"footnote-backref"}, "div": {"math", "block", "callout"}, "hr": {"footnotes-sep"},
+    "li": {"footnote-item"}, "ol": {"footnotes-list"}, "section": {"footnotes"}, "span": {"math", "inline"},
+    "sup": {"footnote-ref"},
+    "td": {"align-left", "align-center", "align-right"}, "th": {"align-left", "align-center", "align-right"},
+}
+LINK_REL = "noopener noreferrer nofollow"
+
+
+@functools.lru_cache(maxsize=1)
+def _cleaner() -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=ALLOWED_TAGS, clean_content_tags=DROPPED_WITH_CONTENT, attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES, tag_attribute_values={"a": {"target": {"_blank"}}},
+        url_schemes={"http", "https", "mailto"}, link_rel=LINK_REL,
+        # The only relative address kept is an anchor on this page (a footnote, a heading).
+        url_relative=lambda url: url if url.startswith("#") else None,
+    )
+
+
+def clean(fragment: str) -> str:
+    """HTML reduced to the allowlist: no scripts, styles, handlers, images, media, or links to other schemes."""
+    return _cleaner().clean(fragment)
+
+
+def _markup_text(fragment: str) -> str:
+    """The text a browser would show for an HTML fragment, HTML-escaped (tags and comments gone)."""
+    return nh3.clean(fragment, tags=set(), clean_content_tags=DROPPED_WITH_CONTENT)
+
+
+def html_text(fragment: str) -> str:
+    """The readable text of an HTML fragment: tags, comments, scripts and styles removed."""
+    return html.unescape(_markup_text(fragment or "")).strip()
+
+
+_MARKDOWN_ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
+
+
+def literal_markdown(text: str) -> str:
+    """Text for a Streamlit label that parses Markdown (``st.page_link``): every ASCII punctuation escaped.
+
+    CommonMark lets any ASCII punctuation be backslash-escaped, so the label shows these words and can form
+    no image, link, emphasis, HTML or Streamlit directive (Streamlit's GitHub extensions still make a bare
+    web address a link, never anything that loads).
+    """
+    return " ".join((text or "").split()).translate(_MARKDOWN_ESCAPES)
 
 
 # --- the parser -------------------------------------------------------------------------------
@@ -105,22 +233,80 @@ def _any_container(params: str, *args) -> bool:
     return True
 
 
+def _visible_text(text: str) -> str:
+    """A text token as HTML; text that a browser would read as a tag (``<img src=x onerror=f('a')>``, which
+    CommonMark does not count as HTML) is reduced to its words like raw HTML is."""
+    if "<" in text and ">" in text:
+        return _markup_text(text.replace("&", "&amp;"))
+    return escapeHtml(text)
+
+
+def _render_text(self, tokens, idx, options, env) -> str:
+    return _visible_text(tokens[idx].content)
+
+
+def _render_image(self, tokens, idx, options, env) -> str:
+    return ""  # images are lifted out of the text into Images blocks
+
+
+def _render_link_open(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    href = safe_href(str(token.attrGet("href") or ""))
+    if href is None:
+        token.attrs.pop("href", None)
+    else:
+        token.attrSet("href", href)
+        if not href.startswith("#"):
+            token.attrSet("target", "_blank")
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _render_cell_open(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    style = str(token.attrs.pop("style", "") or "")  # markdown-it writes text-align:<side> for aligned columns
+    if style.startswith("text-align:"):
+        token.attrSet("class", "align-" + style.removeprefix("text-align:"))
+    return self.renderToken(tokens, idx, options, env)
+
+
 @functools.lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
-    """CommonMark + tables + strikethrough, front matter, ``$``/``$$`` math and ``:::`` containers."""
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    """CommonMark + tables, strikethrough, bare links, front matter, ``$`` math, ``:::`` containers, footnotes, heading ids."""
+    md = MarkdownIt("commonmark", {"html": True, "linkify": True}).enable(["table", "strikethrough", "linkify"])
+    # Bare addresses with a scheme (https://…) and e-mail addresses become links, as GitHub's Markdown does;
+    # a bare domain ("Mistral.ai") stays a word.
+    md.linkify.set({"fuzzy_link": False})
     front_matter_plugin(md)
     # Pandoc rules: "$5 and $10" is not math.
     dollarmath_plugin(md, allow_digits=False, allow_space=False, double_inline=True)
     container_plugin(md, "callout", validate=_any_container)
+    footnote_plugin(md)
+    anchors_plugin(md, min_level=1, max_level=6)
+    # Every address is parsed as written; whether it may be followed or loaded is decided when rendering.
+    md.validateLink = lambda url: True
+    md.add_render_rule("text", _render_text)
+    md.add_render_rule("image", _render_image)
+    md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("th_open", _render_cell_open)
+    md.add_render_rule("td_open", _render_cell_open)
     return md
+
+
+def _render(tokens: list[Token], env: dict) -> str:
+    md = markdown_parser()
+    return clean(md.renderer.render(tokens, md.options, env)).strip()
+
+
+def _render_inline(tokens: list[Token], env: dict) -> str:
+    md = markdown_parser()
+    return clean(md.renderer.renderInline(tokens, md.options, env)).strip()
 
 
 _CONTAINER_INFO = re.compile(r"^\s*([A-Za-z][\w-]*)?\s*(?:\[(.*)\])?\s*(.*)$")
 
 
 def callout_style(info: str) -> tuple[str, str]:
-    """(style, title) from a container's opening line: ``note[Title]``, ``tip My title``."""
+    """(style, title Markdown) from a container's opening line: ``note[Title]``, ``tip My title``."""
     match = _CONTAINER_INFO.match(info or "")
     name = (match.group(1) or "").lower() if match else ""
     title = ((match.group(2) or match.group(3) or "").strip()) if match else ""
@@ -132,270 +318,119 @@ def callout_style(info: str) -> tuple[str, str]:
     return style, title
 
 
-# --- HTML: never rendered, only its readable text and its embeds/images kept -------------------
+# LaTeX commands that link or load (KaTeX draws them only when trusted): math using one is shown as code.
+_LINKING_LATEX = {"href", "url", "includegraphics", "htmlClass", "htmlId", "htmlStyle", "htmlData"}
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
 
-class _HtmlScan(HTMLParser):
-    """Collect iframes and images from an HTML fragment."""
+
+def math_block(latex: str) -> Math | Code:
+    """Display math for ``st.latex``, or the LaTeX as code when it uses a command that links or loads."""
+    if set(_LATEX_COMMAND.findall(latex)) & _LINKING_LATEX:
+        return Code(latex, "latex")
+    return Math(latex)
+
+
+# --- raw HTML: its embeds and images ----------------------------------------------------------
+
+# Elements that would load or play something from their address: shown as a link instead.
+_EMBEDDING = {"iframe": "src", "video": "src", "audio": "src", "embed": "src", "object": "data"}
+
+
+class _MediaScan(HTMLParser):
+    """Collect the embeds and images of an HTML fragment."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.iframes: list[dict[str, str]] = []
-        self.images: list[dict[str, str]] = []
+        self.blocks: list[Embed | Picture] = []
 
     def handle_starttag(self, tag, attrs):
-        values = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "iframe":
-            self.iframes.append(values)
-        elif tag == "img":
-            self.images.append(values)
+        values = {k.lower(): (v or "").strip() for k, v in attrs}
+        if tag in _EMBEDDING and values.get(_EMBEDDING[tag]):
+            src = values[_EMBEDDING[tag]]
+            self.blocks.append(Embed(src=src, title=values.get("title", ""), key=embed_key(src, values.get("id", ""))))
+        elif tag == "img" and (values.get("src") or values.get("srcset")):
+            src = values.get("src") or values["srcset"].split(",")[0].split()[0]
+            self.blocks.append(Picture(src=src, alt=values.get("alt", ""), title=values.get("title", "")))
 
 
-# Elements whose content is code or markup, not words for a reader: dropped with their content.
-_DROPPED_CONTENT = {"script", "style", "svg", "math", "noscript", "template", "textarea", "xmp", "iframe",
-                    "object", "select", "title"}
-
-
-def html_text(fragment: str) -> str:
-    """The readable text of an HTML fragment: tags, comments, scripts and styles removed."""
-    return html.unescape(nh3.clean(fragment, tags=set(), clean_content_tags=_DROPPED_CONTENT)).strip()
-
-
-def inline_text(text: str) -> str:
-    """Text that may hold HTML (a title, a tag), as Markdown showing only its readable words."""
-    return escape_text(" ".join(html_text(text or "").split()))
+def _html_media(fragment: str) -> list[Embed | Picture]:
+    scan = _MediaScan()
+    try:
+        scan.feed(fragment)
+        scan.close()
+    except AssertionError:  # the standard library's parser asserts on a bogus "<![" declaration
+        pass  # what it read before is kept
+    return scan.blocks
 
 
 _DATAWRAPPER = re.compile(r"datawrapper\.dwcdn\.net/([A-Za-z0-9]+)")
+_DATAWRAPPER_ID = re.compile(r"datawrapper-chart-([A-Za-z0-9]+)$")
 
 
 def embed_key(src: str, element_id: str = "") -> str:
     """A stable key for an embed: "datawrapper:<id>" for Datawrapper charts, else the address."""
-    match = _DATAWRAPPER.search(src) or re.match(r"datawrapper-chart-([A-Za-z0-9]+)$", element_id or "")
+    match = _DATAWRAPPER.search(src) or _DATAWRAPPER_ID.match(element_id or "")
     if match:
         return f"datawrapper:{match.group(1)}"
     return src
 
 
-def _html_blocks(fragment: str) -> list[Block]:
-    """Blocks for a raw HTML block: its embeds, its images, then its readable text."""
-    blocks = _html_media(fragment)
-    text = html_text(fragment)
-    if text:
-        blocks.append(Text(escape_text(text)))
-    return blocks
+# --- from the tree to blocks --------------------------------------------------------------------
+
+def _picture(node: SyntaxTreeNode) -> Picture:
+    link = node.parent.attrs.get("href") if node.parent is not None and node.parent.type == "link" else None
+    href = safe_href(str(link)) if link else None
+    return Picture(src=str(node.attrs.get("src", "")).strip(), alt=node.content or "",
+                   title=str(node.attrs.get("title") or ""), link=href if is_remote(href) else None)
 
 
-def _html_media(fragment: str) -> list[Block]:
-    """The embeds (iframes) and images (img) of an HTML fragment."""
-    scan = _HtmlScan()
-    try:
-        scan.feed(fragment)
-        scan.close()
-    except Exception:  # HTMLParser is lenient; this is only a guard
-        pass
-    blocks: list[Block] = []
-    for frame in scan.iframes:
-        src = frame.get("src", "").strip()
-        if src:
-            blocks.append(Embed(src=src, title=frame.get("title", "").strip(), key=embed_key(src, frame.get("id", ""))))
-    pictures = tuple(Picture(src=i["src"].strip(), alt=i.get("alt", "").strip(), title=i.get("title", "").strip())
-                     for i in scan.images if i.get("src", "").strip())
-    if pictures:
-        blocks.append(Images(pictures))
-    return blocks
-
-
-# --- escaping for Streamlit's Markdown ---------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~$!])")
-_LINE_START = re.compile(r"^(\s*)([+\-=>]|\d+(?=[.)]))")
-_ST_DIRECTIVE = re.compile(r":(?=[a-z][a-z-]*\[|material/|streamlit:)")
-
-
-def escape_text(text: str) -> str:
-    """Escape plain text so that ``st.markdown`` shows it as written (no accidental Markdown)."""
-    out = []
-    for line in text.split("\n"):
-        line = _MD_SPECIAL.sub(r"\\\1", line)
-        line = _ST_DIRECTIVE.sub(r"\\:", line)
-        match = _LINE_START.match(line)
-        if match:
-            indent, lead = match.groups()
-            if lead.isdigit():  # "1. " would start a list: escape the dot
-                rest = line[len(indent) + len(lead):]
-                line = f"{indent}{lead}\\{rest}"
-            else:
-                line = f"{indent}\\{line[len(indent):]}"
-        out.append(line)
-    return "\n".join(out)
-
-
-_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
-
-
-def _outside_code(source: str, fix) -> str:
-    """Apply ``fix`` to the parts of ``source`` outside inline code spans."""
-    pieces, last = [], 0
-    for match in _CODE_SPAN.finditer(source):
-        pieces.append(fix(source[last:match.start()]))
-        pieces.append(match.group(0))
-        last = match.end()
-    pieces.append(fix(source[last:]))
-    return "".join(pieces)
-
-
-# What is left looking like a tag once real HTML tokens are gone (e.g. "<img src=x onerror=f('a')>",
-# not valid HTML for CommonMark): removed. Autolinks (<https://…>, <a@b.c>) are kept.
-_TAG_LIKE = re.compile(r"<(?![a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*>|[^<>\s@]+@[^<>\s@]+>)[A-Za-z/!?][^<>]*>")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-SAFE_SCHEMES = {"http", "https", "mailto"}
-
-
-def safe_latex(latex: str) -> str:
-    """LaTeX without the commands that link or load (\\href, \\url, \\includegraphics)."""
-    latex = re.sub(r"\\href\s*\{[^}]*\}", "", latex)
-    latex = re.sub(r"\\url\s*\{[^}]*\}", "", latex)
-    return re.sub(r"\\includegraphics\s*(\[[^\]]*\])?\s*\{[^}]*\}", "", latex)
-
-
-def _unsafe_target(target: str) -> bool:
-    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(target)).lower()
-    match = re.match(r"^([a-z][a-z0-9+.-]*):", cleaned)
-    return bool(match) and match.group(1) not in SAFE_SCHEMES
-
-
-def _break_unsafe_links(part: str) -> str:
-    """Turn ``[text](javascript:…)`` into plain text: Streamlit never gets a link to a script."""
-    def fix(match: re.Match[str]) -> str:
-        return "]\\(" + match.group(0)[2:] if _unsafe_target(match.group(1)) else match.group(0)
-
-    return _LINK_TARGET.sub(fix, part)
-
-
-def _streamlit_safe(source: str, math: list[str]) -> str:
-    """Escape ``$`` that is not math and Streamlit's ``:color[...]`` directives; drop tag-like text."""
-    def fix(part: str) -> str:
-        part = _TAG_LIKE.sub("", part)
-        part = _break_unsafe_links(part)
-        part = re.sub(r"(?<!\\)\$", r"\\$", part)
-        part = _ST_DIRECTIVE.sub(r"\\:", part)
-        for latex in math:  # put real inline math back: Streamlit draws $...$ with KaTeX
-            clean = safe_latex(latex)
-            part = part.replace(f"\\$\\${latex}\\$\\$", f"$${clean}$$").replace(f"\\${latex}\\$", f"${clean}$")
-        return part
-
-    return _outside_code(source, fix)
-
-
-# --- from tokens to blocks ---------------------------------------------------------------------
-
-_IMAGE_SOURCE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
-
-
-def _walk(node: SyntaxTreeNode):
-    yield node
-    for child in node.children:
-        yield from _walk(child)
-
-
-def _inline_tokens(node: SyntaxTreeNode) -> list[Token]:
-    tokens = []
-    for sub in _walk(node):
-        if sub.type == "inline" and sub.token is not None:
-            tokens.extend(sub.token.children or [])
-    return tokens
-
-
-def _plain(tokens: list[Token]) -> str:
-    """Readable text of inline tokens."""
-    out = []
-    for tok in tokens:
-        if tok.type in ("text", "code_inline", "math_inline"):
-            out.append(tok.content)
-        elif tok.type in ("softbreak", "hardbreak"):
-            out.append(" ")
-        elif tok.type == "image":
-            out.append(tok.content)
-        elif tok.children:
-            out.append(_plain(tok.children))
-    return "".join(out)
-
-
-def _source(lines: list[str], node: SyntaxTreeNode) -> str:
-    if not node.map:
-        return ""
-    start, end = node.map
-    return "\n".join(lines[start:end])
-
-
-_DROPPED_NAMES = "|".join(sorted(_DROPPED_CONTENT))
-_DROPPED_OPEN = re.compile(rf"<\s*({_DROPPED_NAMES})\b", re.I)
-_DROPPED_ELEMENT = re.compile(rf"<\s*({_DROPPED_NAMES})\b[^>]*>.*?<\s*/\s*\1\s*>", re.I | re.S)
-_SPACING_TAG = re.compile(r"^<\s*/?\s*(br|p|div|li|hr|tr|td|th|h[1-6])\b", re.I)
-
-
-def _find_outside_code(source: str, needle: str, start: int) -> int:
-    """Index of ``needle`` at or after ``start`` that is not inside an inline code span, or -1."""
-    spans = [m.span() for m in _CODE_SPAN.finditer(source)]
-    at = source.find(needle, start)
-    while at >= 0 and any(a <= at < b for a, b in spans):
-        at = source.find(needle, at + 1)
-    return at
-
-
-def _clean_source(source: str, node: SyntaxTreeNode, lines: list[str], base: int) -> tuple[str, list[Block]]:
-    """A text block's Markdown with raw HTML and images taken out; returns the images and embeds taken."""
-    media: list[Block] = []
-    text_lines = source.split("\n")
-    # Raw HTML blocks nested in lists or quotes: keep their readable text only.
-    for sub in _walk(node):
-        if sub is not node and sub.type == "html_block" and sub.map:
-            start, end = sub.map[0] - base, sub.map[1] - base
-            chunk = "\n".join(text_lines[start:end])
+def _lifted(node: SyntaxTreeNode) -> list[Block]:
+    """The images and embeds inside a node (Markdown images and raw HTML), to show after its text."""
+    media: list[Embed | Picture] = []
+    for sub in node.walk():
+        if sub.type == "image":
+            media.append(_picture(sub))
+        elif sub.type in ("html_inline", "html_block"):
             media.extend(_html_media(sub.content))
-            size = end - start
-            cleaned = html_text(chunk).split("\n") if chunk.strip() else []
-            if len(cleaned) > size:  # keep every word, on as many lines as the HTML took
-                cleaned = cleaned[: size - 1] + [" ".join(cleaned[size - 1:])]
-            text_lines[start:end] = cleaned + [""] * (size - len(cleaned))
-    source = "\n".join(text_lines)
-    tokens = _inline_tokens(node)
-    html_tokens = [tok for tok in tokens if tok.type == "html_inline" and tok.content]
-    for tok in html_tokens:
-        media.extend(_html_media(tok.content))
-    if any(_DROPPED_OPEN.match(tok.content) for tok in html_tokens):
-        source = _outside_code(source, lambda part: _DROPPED_ELEMENT.sub("", part))
-    # Inline HTML: tags and comments are removed, the text between them stays.
-    position = 0
-    for tok in html_tokens:
-        at = _find_outside_code(source, tok.content, position)
-        if at < 0:
-            at = _find_outside_code(source, tok.content, 0)
-        if at >= 0:
-            gap = " " if _SPACING_TAG.match(tok.content) else ""
-            source = source[:at] + gap + source[at + len(tok.content):]
-            position = at
-    pictures = [_picture(tok) for tok in _flat(tokens) if tok.type == "image"]
-    if pictures:
-        source = _outside_code(source, lambda part: _IMAGE_SOURCE.sub("", part))
-        media.append(Images(tuple(pictures)))
-    math = sorted({tok.content for tok in tokens if tok.type.startswith("math_inline")}, key=len, reverse=True)
-    return _streamlit_safe(source, math).strip("\n"), media
+    blocks: list[Block] = []
+    for item in media:
+        if isinstance(item, Embed):
+            blocks.append(item)
+        elif blocks and isinstance(blocks[-1], Images):
+            blocks[-1] = Images((*blocks[-1].pictures, item))
+        else:
+            blocks.append(Images((item,)))
+    return blocks
 
 
-def _flat(tokens: list[Token]):
+def _inline_children(node: SyntaxTreeNode) -> list[Token]:
+    inline = next((sub for sub in node.walk() if sub.type == "inline"), None)
+    return list(inline.token.children or []) if inline is not None and inline.token is not None else []
+
+
+def _media_words(fragment: str) -> list[str]:
+    """The titles of the embeds and the alt texts of the images in an HTML fragment."""
+    return [m.title if isinstance(m, Embed) else m.alt for m in _html_media(fragment)]
+
+
+def _inline_words(tokens: list[Token]) -> str:
+    """The words a reader sees in inline tokens: text, code, math and image alt text; raw HTML reduced to words,
+    with the titles of its embeds and the alt texts of its images."""
+    parts, media = [], []
     for tok in tokens:
-        yield tok
-        if tok.children:
-            yield from _flat(tok.children)
+        if tok.type == "text":
+            parts.append(_visible_text(tok.content))
+        elif tok.type in ("code_inline", "image") or tok.type.startswith("math_inline"):
+            parts.append(escapeHtml(tok.content))
+        elif tok.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif tok.type == "html_inline":
+            parts.append(tok.content)
+            media.extend(_media_words(tok.content))
+    return " ".join([*html_text("".join(parts)).split(), *media])
 
 
-def _picture(tok: Token, link: str | None = None) -> Picture:
-    return Picture(src=str(tok.attrs.get("src", "")).strip(), alt=tok.content or "",
-                   title=str(tok.attrs.get("title") or ""), link=link)
-
-
-def _split_lines(tokens: list[Token]) -> list[list[Token]]:
+def _image_rows(tokens: list[Token]) -> list[list[Token]]:
     rows: list[list[Token]] = [[]]
     for tok in tokens:
         if tok.type in ("softbreak", "hardbreak"):
@@ -405,105 +440,65 @@ def _split_lines(tokens: list[Token]) -> list[list[Token]]:
     return rows
 
 
-def _image_row(row: list[Token]) -> list[Picture] | None:
-    """The images of a line made only of images (each possibly wrapped in a link), else None."""
-    pictures, link = [], None
-    for tok in row:
-        if tok.type == "link_open":
-            link = str(tok.attrs.get("href", "")) or None
-        elif tok.type == "link_close":
-            link = None
-        elif tok.type == "image":
-            pictures.append(_picture(tok, link))
-        else:
-            return None
-    return pictures or None
+def _only_images(row: list[Token]) -> bool:
+    """A line made only of images, each possibly wrapped in a link."""
+    return any(t.type == "image" for t in row) and all(t.type in ("image", "link_open", "link_close") for t in row)
 
 
-def _is_caption_row(row: list[Token]) -> bool:
-    return bool(row) and row[0].type == "em_open" and row[-1].type == "em_close"
+def _caption_tokens(row: list[Token]) -> list[Token] | None:
+    """The inside of a line that is one emphasis (``_Source: …_``), else None."""
+    if len(row) < 2 or row[0].type != "em_open" or row[-1].type != "em_close":
+        return None
+    depth = 0
+    for index, tok in enumerate(row):
+        depth += tok.nesting if tok.type in ("em_open", "em_close") else 0
+        if depth == 0 and index < len(row) - 1:
+            return None  # "_a_ b _c_": two emphases, not one
+    return row[1:-1]
 
 
-def _image_paragraph(node: SyntaxTreeNode, lines: list[str]) -> Images | None:
+def _image_paragraph(node: SyntaxTreeNode, env: dict) -> Images | None:
     """A paragraph of image lines, optionally followed by one italic caption line."""
-    tokens = _inline_tokens(node)
-    rows = _split_lines(tokens)
-    pictures: list[Picture] = []
-    index = 0
-    while index < len(rows):
-        found = _image_row(rows[index])
-        if found is None:
-            break
-        pictures.extend(found)
-        index += 1
-    if not pictures:
+    rows = _image_rows(_inline_children(node))
+    count = 0
+    while count < len(rows) and _only_images(rows[count]):
+        count += 1
+    rest = rows[count:]
+    if not count or len(rest) > 1:
         return None
-    rest = rows[index:]
-    if not rest:
-        return Images(tuple(pictures))
-    if len(rest) != 1 or not _is_caption_row(rest[0]):
+    caption = _caption_tokens(rest[0]) if rest else None
+    if rest and caption is None:
         return None
-    caption = None
-    if node.map and node.map[1] - node.map[0] == len(rows):
-        line = lines[node.map[0] + index].strip()
-        if len(line) >= 2 and line[0] in "_*" and line[-1] == line[0]:
-            inner = line[1:-1]
-            caption_tokens = rest[0]
-            math = [t.content for t in caption_tokens if t.type.startswith("math_inline")]
-            caption = _streamlit_safe(_strip_inline_html(inner, caption_tokens), math).strip()
-    if caption is None:
-        caption = escape_text(_plain(rest[0]).strip())
-    return Images(tuple(pictures), caption or None)
+    pictures = tuple(_picture(sub) for sub in node.walk() if sub.type == "image")
+    return Images(pictures, (_render_inline(caption, env) or None) if caption else None)
 
 
-def _strip_inline_html(source: str, tokens: list[Token]) -> str:
-    for tok in _flat(tokens):
-        if tok.type == "html_inline" and tok.content:
-            source = source.replace(tok.content, "", 1)
-    return source
+def _callout(node: SyntaxTreeNode, env: dict) -> Callout:
+    """A container as a callout; its title is inline Markdown, and an image in it is shown first inside."""
+    style, title = callout_style(node.info)
+    inline = SyntaxTreeNode(markdown_parser().parseInline(title, env)) if title else None
+    children = _node_blocks(node.children, env)
+    if inline is not None:
+        children = [*_lifted(inline), *children]
+    return Callout(style, _render_inline(_inline_children(inline), env) if inline else "", tuple(children))
 
 
-class _Anchors:
-    """GitHub-style heading anchors, unique within one edition."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
-
-    def __call__(self, label: str) -> str:
-        text = unicodedata.normalize("NFKD", label.lower())
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        slug = re.sub(r"[^\w\- ]+", "", text).strip().replace(" ", "-")
-        slug = re.sub(r"-{2,}", "-", slug).strip("-") or "section"
-        count = self.seen.get(slug, 0)
-        self.seen[slug] = count + 1
-        return slug if count == 0 else f"{slug}-{count}"
+def _heading(node: SyntaxTreeNode, env: dict) -> Heading:
+    anchor = str(node.attrs.get("id", ""))
+    level = int(node.tag[1:])
+    inner = _render_inline(_inline_children(node), env)
+    return Heading(level, f'<h{level} id="{html.escape(anchor)}">{inner}</h{level}>',
+                   _inline_words(_inline_children(node)), anchor)
 
 
-def _heading_markdown(source_line: str) -> str:
-    """The text of an ATX or setext heading line, with a leading "1." kept from becoming a list."""
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", source_line.split("\n")[0])
-    text = re.sub(r"\s+#+\s*$", "", text).strip()
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
-
-
-def _node_blocks(nodes: list[SyntaxTreeNode], lines: list[str], anchors: _Anchors) -> list[Block]:
+def _node_blocks(nodes: list[SyntaxTreeNode], env: dict) -> list[Block]:
     blocks: list[Block] = []
-    pending: list[SyntaxTreeNode] = []
+    pending: list[Token] = []
 
     def flush() -> None:
-        if not pending:
-            return
-        parts: list[str] = []
-        extracted: list[Block] = []
-        for node in pending:
-            source, media = _clean_source(_source(lines, node), node, lines, node.map[0] if node.map else 0)
-            if source.strip():
-                parts.append(source)
-            extracted.extend(media)
-        text = "\n\n".join(parts).strip("\n")
-        if text.strip():
-            blocks.append(Text(text))
-        blocks.extend(extracted)
+        text = _render(pending, env) if pending else ""
+        if html_text(text) or any(tok.type == "hr" for tok in pending):  # not only tags that were cleaned away
+            blocks.append(Html(text))
         pending.clear()
 
     for node in nodes:
@@ -512,40 +507,39 @@ def _node_blocks(nodes: list[SyntaxTreeNode], lines: list[str], anchors: _Anchor
             continue
         if kind.startswith("container_"):
             flush()
-            style, title = callout_style(node.info)
-            blocks.append(Callout(style, title, tuple(_node_blocks(node.children, lines, anchors))))
+            blocks.append(_callout(node, env))
         elif kind in ("fence", "code_block"):
             flush()
-            language = (node.info or "").strip().split(" ")[0] or None
-            blocks.append(Code(node.content.rstrip("\n"), language))
+            blocks.append(Code(node.content.rstrip("\n"), (node.info or "").strip().split(" ")[0] or None))
         elif kind.startswith("math_block"):
             flush()
-            blocks.append(Math(safe_latex(node.content.strip())))
-        elif kind == "html_block":
-            flush()
-            blocks.extend(_html_blocks(node.content))
+            blocks.append(math_block(node.content.strip()))
         elif kind == "heading":
             flush()
-            tokens = _inline_tokens(node)
-            label = _plain(tokens).strip()
-            source = _source(lines, node)
-            text = _heading_markdown(source) if source.lstrip().startswith("#") else source.split("\n")[0].strip()
-            text = _streamlit_safe(_strip_inline_html(text, tokens), [])
-            blocks.append(Heading(int(node.tag[1:]), text, label, anchors(label)))
-        elif kind == "paragraph" and (images := _image_paragraph(node, lines)) is not None:
+            blocks.append(_heading(node, env))
+            blocks.extend(_lifted(node))
+        elif kind == "paragraph" and (images := _image_paragraph(node, env)) is not None:
             flush()
             blocks.append(images)
         else:
-            pending.append(node)
+            pending.extend(node.to_tokens())
+            media = _lifted(node)
+            if media:  # shown right after the paragraph, list or table they are in
+                flush()
+                blocks.extend(media)
     flush()
     return blocks
 
 
+def _tree(body: str) -> tuple[SyntaxTreeNode, dict]:
+    env: dict = {}
+    return SyntaxTreeNode(markdown_parser().parse(body, env)), env
+
+
 def parse_markdown(body: str) -> tuple[Block, ...]:
     """Blocks of a Markdown edition."""
-    lines = body.split("\n")
-    tree = SyntaxTreeNode(markdown_parser().parse(body))
-    return tuple(_node_blocks(tree.children, lines, _Anchors()))
+    tree, env = _tree(body)
+    return tuple(_node_blocks(tree.children, env))
 
 
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
@@ -566,16 +560,27 @@ def _text_heading(lines: list[str], index: int) -> bool:
     return True
 
 
+def _linked_text(line: str) -> str:
+    """A line of plain text as HTML, its web addresses as links (found by the parser's linkify)."""
+    out, last = [], 0
+    for match in markdown_parser().linkify.match(line) or []:
+        if href := safe_href(match.url):
+            out += [html.escape(line[last:match.index]), _link(href, html.escape(match.text))]
+            last = match.last_index
+    out.append(html.escape(line[last:]))
+    return "".join(out)
+
+
 def parse_text(body: str) -> tuple[Block, ...]:
-    """Blocks of a plain-text edition: each line a paragraph, short numbered lines as headings."""
+    """Blocks of a plain-text edition: each line an escaped paragraph, short numbered lines as headings."""
     lines = body.split("\n")
-    anchors = _Anchors()
+    slugs: set[str] = set()
     blocks: list[Block] = []
     paragraph: list[str] = []
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Text("\n\n".join(escape_text(line.strip()) for line in paragraph)))
+            blocks.append(Html("\n".join(f"<p>{_linked_text(line.strip())}</p>" for line in paragraph)))
             paragraph.clear()
 
     for index, line in enumerate(lines):
@@ -584,7 +589,8 @@ def parse_text(body: str) -> tuple[Block, ...]:
         if _text_heading(lines, index):
             flush()
             label = line.strip()
-            blocks.append(Heading(2, escape_text(label), label, anchors(label)))
+            anchor = unique_slug(slugify(label), slugs)
+            blocks.append(Heading(2, f'<h2 id="{html.escape(anchor)}">{html.escape(label)}</h2>', label, anchor))
         else:
             paragraph.append(line)
     flush()
@@ -597,7 +603,7 @@ def parse(body: str, fmt: str) -> tuple[Block, ...]:
     return parse_text(body) if fmt == "text" else parse_markdown(body)
 
 
-# --- what else is read from the blocks -----------------------------------------------------------
+# --- what else is read from the tree -----------------------------------------------------------
 
 def walk(blocks) -> list[Block]:
     """Every block, callouts' children included, in reading order."""
@@ -614,70 +620,108 @@ def headings(blocks, max_level: int = TOC_MAX_LEVEL) -> list[Heading]:
     return [b for b in walk(blocks) if isinstance(b, Heading) and b.level <= max_level]
 
 
-def toc_markdown(items: list[Heading]) -> str:
-    """A nested Markdown list of links to the headings' anchors."""
-    if not items:
-        return ""
-    top = min(h.level for h in items)
-    return "\n".join(
-        f"{'    ' * (h.level - top)}- [{escape_text(h.label)}](#{h.anchor})" for h in items
-    )
+# Nodes whose words are one run of text; a run's line is that of the node or its nearest mapped ancestor.
+_RUNS = ("paragraph", "heading", "th", "td")
 
 
-def _media_words(fragment: str) -> list[str]:
-    """Iframe titles and image alt texts of an HTML fragment."""
-    words = []
-    for block in _html_media(fragment):
-        if isinstance(block, Embed):
-            words.append(block.title)
-        elif isinstance(block, Images):
-            words.extend(p.alt for p in block.pictures)
-    return words
+def _line(node: SyntaxTreeNode) -> int:
+    while node.map is None and node.parent is not None and not node.parent.is_root:
+        node = node.parent
+    return (node.map[0] if node.map else 0) + 1
+
+
+def _runs(body: str) -> Iterator[tuple[int, str]]:
+    tree, _ = _tree(body)
+    for node in tree.walk():
+        if node.type in _RUNS:
+            words = _inline_words(_inline_children(node))
+        elif node.type == "html_block":
+            words = " ".join([*_media_words(node.content), *html_text(node.content).split()])
+        else:
+            continue
+        if words.strip():
+            yield _line(node), " ".join(words.split())
+
+
+@functools.lru_cache(maxsize=64)
+def text_lines(body: str, fmt: str) -> tuple[tuple[int, str], ...]:
+    """The edition's text as (1-based line in the body, words) runs: one a paragraph, heading, list item or table cell."""
+    if fmt == "text":
+        return tuple((number, line.strip()) for number, line in enumerate(body.split("\n"), 1) if line.strip())
+    return tuple(_runs(body))
 
 
 @functools.lru_cache(maxsize=64)
 def readable_text(body: str, fmt: str) -> str:
     """The words a reader sees (no link targets, tags or code), for search and model mentions."""
-    if fmt == "text":
-        return body
-    parts: list[str] = []
-    for tok in markdown_parser().parse(body):
-        if tok.type == "inline":
-            parts.append(_plain(tok.children or []))
-            for child in tok.children or []:
-                if child.type == "html_inline":
-                    parts.extend(_media_words(child.content))
-        elif tok.type == "html_block":
-            parts.extend(_media_words(tok.content))
-            parts.append(html_text(tok.content))
-    return "\n".join(p for p in parts if p.strip())
+    return "\n".join(words for _, words in text_lines(body, fmt))
 
 
-# --- images -------------------------------------------------------------------------------------
+# --- HTML the page shows around the blocks: its own markup, with the edition's words escaped ------
 
-def is_remote(src: str) -> bool:
-    return src.lower().startswith(("https://", "http://"))
-
-
-def asset_path(src: str, content_dir: Path | str) -> Path | None:
-    """The file in ``content/`` an image address points to (``/assets/a//b.webp``), if it exists."""
-    if not src or is_remote(src) or re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//"):
-        return None
-    path = unquote(urlsplit(src).path)
-    parts = [p for p in PurePosixPath(re.sub(r"/{2,}", "/", path)).parts if p not in ("/", ".", "")]
-    if not parts or ".." in parts:
-        return None
-    root = Path(content_dir).resolve()
-    candidate = root.joinpath(*parts)
-    try:
-        resolved = candidate.resolve()
-    except OSError:
-        return None
-    if not resolved.is_relative_to(root) or not resolved.is_file():
-        return None
-    return resolved
+def _link(target: str, text: str) -> str:
+    """A link opening in a new tab; ``target`` comes from ``safe_href`` and ``text`` is escaped already."""
+    return f'<a href="{html.escape(target)}" target="_blank" rel="{LINK_REL}">{text}</a>'
 
 
-def image_name(src: str) -> str:
-    """The file name of an image address, for a placeholder."""
-    return PurePosixPath(urlsplit(src).path).name or src
+def _web_address(src: str) -> str | None:
+    return safe_href(src) if is_remote(src) else None
+
+
+def placeholder_html(picture: Picture) -> str:
+    """The quiet stand-in for an image not shown: its name, linked to it when it is on the web."""
+    name = html.escape(picture.alt or picture.title or image_name(picture.src))
+    target = _web_address(picture.src)
+    return (f'<div class="image-placeholder"><span class="icon"></span>{PLACEHOLDER} · '
+            f'{_link(target, name) if target else name}</div>')
+
+
+def caption_html(caption: str) -> str:
+    """An image caption (cleaned HTML from the parser) in its caption style."""
+    return f'<p class="caption">{caption}</p>'
+
+
+def embed_link_html(embed: Embed) -> str:
+    """A link to embedded content the app does not redraw; "" when its address is not on the web."""
+    target = _web_address(embed.src)
+    if target is None:
+        return ""
+    title = html.escape(embed.title or image_name(embed.src))
+    return f'<p class="embed-link"><span class="icon"></span>{_link(target, title)} — embedded content, not shown here</p>'
+
+
+def live_chart_html(caption: str, embed: Embed) -> str:
+    """The caption under a live chart standing in for an embed, with a link to the original."""
+    target = _web_address(embed.src)
+    original = f" See the {_link(target, 'original')}." if target else ""
+    return f'<p class="caption live-chart"><span class="icon"></span>Live chart: {html.escape(caption)}{original}</p>'
+
+
+def callout_title_html(callout: Callout) -> str:
+    return f'<p class="callout-title">{callout.title}</p>'
+
+
+def masthead_html(title: str, byline: str, tags, description: str) -> str:
+    """The edition's title, byline, tags and description as escaped text (any HTML in them reduced to words)."""
+    badges = " ".join(f'<span class="tag">{html.escape(t)}</span>' for t in map(html_text, tags) if t)
+    parts = [f"<h1>{html.escape(html_text(title))}</h1>", f'<p class="byline">{html.escape(byline)}</p>']
+    if badges:
+        parts.append(f'<p class="tags">{badges}</p>')
+    if html_text(description):
+        parts.append(f'<p class="description">{html.escape(html_text(description))}</p>')
+    return '<div class="masthead">' + "".join(parts) + "</div>"
+
+
+def toc_html(items: list[Heading]) -> str:
+    """The table of contents: links to the headings' anchors, indented by level; "" when there are none."""
+    if not items:
+        return ""
+    top = min(h.level for h in items)
+    rows = "".join(f'<li class="level-{h.level - top}"><a href="#{html.escape(h.anchor)}">{html.escape(h.label)}</a></li>'
+                   for h in items)
+    return f'<nav class="toc"><p class="toc-title">Contents</p><ul>{rows}</ul></nav>'
+
+
+def snippet_html(snippet: str) -> str:
+    """A search result's words around the hit, as escaped text."""
+    return f'<p class="snippet">{html.escape(snippet)}</p>'

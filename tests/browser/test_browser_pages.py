@@ -9,6 +9,8 @@ from tools.browser import wait_ready
 
 EDITION = "2023-12-17-some-interesting-things-to-start-the-week-5"
 CHART_PAGES = {"editions", "explore", "efficiency", "compare", "timeline"}
+# The edition's text is st.html, whose component Streamlit loads on first use: wait for it before reading the text.
+EDITION_TEXT = "[data-testid='stMain'] [data-testid='stHtml'] h1"
 
 PLOT_DATA = """els => els.map(el => (el.data || []).map(t => ({
     name: t.name || null, type: t.type || null,
@@ -29,7 +31,7 @@ def point_count(page) -> int:
 def test_page_loads_and_draws(page, app_server, info):
     open_page(page, app_server, "" if info.url_path == "home" else info.url_path)
     assert_no_exception(page)
-    assert page.locator("[data-testid='stMain'] h1").count() >= 1
+    page.wait_for_selector("[data-testid='stMain'] h1")  # an edition's title is st.html, drawn once its component loads
     if info.url_path in CHART_PAGES:
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         assert point_count(page) > 0
@@ -63,6 +65,7 @@ def test_filtered_link_reproduces_the_view(page, app_server):
 def test_edition_opens_from_its_link_with_the_live_chart(page, app_server):
     open_page(page, app_server, f"editions?edition={EDITION}")
     assert_no_exception(page)
+    page.wait_for_selector(EDITION_TEXT)
     main = page.locator("[data-testid='stMain']")
     text = main.inner_text()
     assert "Some interesting things to start the week #5" in text
@@ -76,3 +79,16 @@ def test_edition_opens_from_its_link_with_the_live_chart(page, app_server):
     settings = {x for t in gemini_chart[0] for x in t["x"]}
     assert {"5-shot", "CoT@32", "uncertainty-routed CoT@32", "Medprompt+"} <= settings
     assert page.watch.foreign_requests == []
+
+
+def test_contents_link_scrolls_to_its_heading(page, app_server):
+    from playwright.sync_api import expect
+
+    open_page(page, app_server, f"editions?edition={EDITION}")
+    page.wait_for_selector(EDITION_TEXT)
+    heading = page.locator("[data-testid='stMain'] h3#and-what-is-mamba")
+    expect(heading).not_to_be_in_viewport()
+    page.locator("[data-testid='stSidebar'] a[href='#and-what-is-mamba']").click()
+    expect(heading).to_be_in_viewport()
+    assert page.url.endswith(f"edition={EDITION}#and-what-is-mamba")
+    assert_no_exception(page)

@@ -24,11 +24,11 @@ def test_home_shows_figures_and_editions(bundled_env):
     assert metrics["Scores"] == f"{figures['scores']:,}"
     assert metrics["Editions"] == "1"  # the blog post and the newsletter text of #5: one edition
     text = " ".join(m.value for m in at.markdown)
-    # Titles are escaped Markdown ("\\#5" shows as "#5").
+    # An edition's words are Markdown literals (every ASCII punctuation escaped: "\\#5" shows as "#5").
     assert len(re.findall(r"\*\*Some interesting things to start the week \\?#5\*\*", text)) == 1
     assert "#5 · 17 December 2023 · markdown" in text
     assert "date unknown" not in text
-    assert "weekly-digest" in text
+    assert ":blue-badge[weekly\\-digest]" in text
 
 
 def test_home_survives_bad_data(tmp_path, monkeypatch):
