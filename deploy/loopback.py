@@ -5,7 +5,6 @@ For tests/deploy and bench/replicas.py. Every address is 127.0.0.1 and every wai
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import csv
 import io
 import os
@@ -16,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +24,7 @@ from pathlib import Path
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from superficial.ui.navigation import available_pages
 from tools.browser import READY, ROOT, AppServer, free_port
 
 CONFIG = ROOT / "deploy" / "haproxy.cfg"
@@ -62,7 +63,7 @@ class Replica(AppServer):
 
     def __init__(self, name: str, port: int, release: Release, log_path: Path):
         super().__init__(release.env())
-        self.name, self.port, self.release = name, port, release
+        self.name, self.port = name, port
         self.url = f"http://127.0.0.1:{port}"
         self.log_path = log_path
 
@@ -153,6 +154,7 @@ class Cluster:
         self.replicas = {name: Replica(name, free_port(), release, log_dir / f"{name}.log") for name in REPLICA_NAMES}
         self.balancer = Balancer({name: r.address for name, r in self.replicas.items()}, log_dir / "haproxy.log")
         self.running: set[str] = set()
+        self.balancing = False
         self.starts = 0
 
     def __enter__(self) -> Cluster:
@@ -161,6 +163,7 @@ class Cluster:
                 for future in [pool.submit(self._start, name) for name in self.replicas]:
                     future.result()
             self.balancer.__enter__()
+            self.balancing = True
             self.balancer.wait_until(lambda states: all(states.get(n) == "UP" for n in self.replicas),
                                      "every replica is UP")
         except BaseException:
@@ -169,7 +172,12 @@ class Cluster:
         return self
 
     def _start(self, name: str) -> None:
-        self.replicas[name].__enter__()
+        replica = self.replicas[name]
+        try:
+            replica.__enter__()
+        except BaseException:  # e.g. not healthy in time: its process is still running
+            replica.__exit__()
+            raise
         self.running.add(name)
 
     def stop(self, name: str) -> float:
@@ -193,9 +201,9 @@ class Cluster:
         return "".join(path.read_text() for path in sorted(self.log_dir.glob("app*.log")))
 
     def __exit__(self, *exc) -> None:
-        with contextlib.suppress(AttributeError):  # the balancer had not started
-            if self.balancer.process.poll() is None:
-                self.balancer.__exit__()
+        if self.balancing:
+            self.balancing = False
+            self.balancer.__exit__()
         for name in list(self.running):
             self.running.discard(name)
             self.replicas[name].__exit__()
@@ -205,15 +213,17 @@ class Cluster:
 
 PRESETS = ["Edge ≤3B", "Small 3–13B", "Medium 13–70B", "Large >70B"]
 FILTER_PAGES = {"explore", "efficiency", "timeline"}
-PATHS = ["", "editions", "explore", "efficiency", "compare?models=Phi-2,Mixtral+8x7B,GPT-4", "timeline", "data",
-         "explore?size=0B&size=13B&unknown=false", "efficiency?size=0B&size=3B"]
+# Every page in the menu (the default one lives at "/"), and a few with their state in the URL.
+PATHS = ["", *(page.url_path for page in available_pages()[1:]),
+         "explore?size=0B&size=13B&unknown=false", "efficiency?size=0B&size=3B", "compare?models=Phi-2,Mixtral+8x7B,GPT-4"]
 
 
 @dataclass
 class View:
-    """A page a reader saw: when it was shown, the replica named by the balancer (for a page load) and the cookie."""
+    """A page a reader saw: from when to when (time.time), the replica the balancer named for a page load, the cookie."""
 
-    at: float
+    started: float
+    shown: float
     path: str
     served_by: str | None
     cookie: str | None
@@ -236,7 +246,8 @@ class Reader:
     slow: list[Problem] = field(default_factory=list)  # steps that took over STEP_TIMEOUT: slow, not broken
 
     def views_between(self, start: float, end: float) -> list[View]:
-        return [v for v in self.views if start <= v.at < end]
+        """The views begun and shown within [start, end)."""
+        return [v for v in self.views if start <= v.started and v.shown < end]
 
     def problems_between(self, start: float, end: float) -> list[Problem]:
         return [p for p in self.problems if start <= p.at < end]
@@ -254,10 +265,15 @@ async def _ready(page) -> None:
 
 
 async def _look(page, reader: Reader, where: str) -> None:
-    if await page.locator("[data-testid='stException']").count():
+    """Record an exception element or a dialog (e.g. Streamlit's "Connection error") on the page."""
+    try:
+        exceptions = await page.locator("[data-testid='stException']").count()
+        dialogs = await page.locator("[role='dialog']").all_inner_texts()
+    except PlaywrightError:  # navigating after a slow step: no page to look at yet
+        return
+    if exceptions:
         reader.problems.append(Problem(time.time(), "exception", where))
-    if await page.locator("[role='dialog']").count():  # Streamlit's "Connection error" modal among others
-        text = await page.locator("[role='dialog']").first.inner_text()
+    for text in dialogs:
         reader.problems.append(Problem(time.time(), "dialog", f"{where}: {text[:200]}"))
 
 
@@ -281,27 +297,27 @@ async def read(browser, base_url: str, reader: Reader, stop: asyncio.Event, seed
     context = await browser.new_context(user_agent=reader.agent, viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     page.on("pageerror", lambda e: reader.problems.append(Problem(time.time(), "page error", str(e))))
+
+    async def view(name: str, action: Awaitable) -> None:
+        started = time.time()
+        response = await action  # a page load's response, or None for a click
+        await _ready(page)
+        served_by = response.headers.get(SERVED_BY) if response else None
+        reader.views.append(View(started, time.time(), name, served_by, await _cookie(context)))
+        await _look(page, reader, name)
+
     try:
         while not stop.is_set():
             path = rng.choice(PATHS)
             try:
-                response = await page.goto(f"{base_url}/{path}", timeout=STEP_TIMEOUT)
-                await _ready(page)
-                reader.views.append(View(time.time(), path, response.headers.get(SERVED_BY) if response else None,
-                                         await _cookie(context)))
-                await _look(page, reader, path)
+                await view(path, page.goto(f"{base_url}/{path}", timeout=STEP_TIMEOUT))
                 if path.split("?")[0] in FILTER_PAGES and not stop.is_set():
                     preset = page.get_by_role("radio", name=rng.choice(PRESETS)).first
-                    await preset.click(timeout=STEP_TIMEOUT)
-                    await _ready(page)
-                    reader.views.append(View(time.time(), f"{path} (filter)", None, await _cookie(context)))
-                    await _look(page, reader, f"{path} -> filter")
+                    await view(f"{path} -> filter", preset.click(timeout=STEP_TIMEOUT))
                 links = page.locator("[data-testid='stSidebarNav'] a")
                 if await links.count() and not stop.is_set():
-                    await links.nth(rng.randrange(await links.count())).click(timeout=STEP_TIMEOUT)
-                    await _ready(page)
-                    reader.views.append(View(time.time(), f"{path} (menu)", None, await _cookie(context)))
-                    await _look(page, reader, f"{path} -> menu")
+                    link = links.nth(rng.randrange(await links.count()))
+                    await view(f"{path} -> menu", link.click(timeout=STEP_TIMEOUT))
             except PlaywrightTimeout as err:  # slow under load is not broken; what the page shows is checked
                 reader.slow.append(Problem(time.time(), "slow", f"{path}: {str(err).splitlines()[0][:200]}"))
                 await _look(page, reader, path)

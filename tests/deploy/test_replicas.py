@@ -23,13 +23,15 @@ LATE_SESSIONS = 3  # started once a replica is lost
 SECONDS = 60  # the readers read at least this long
 ROLL_AT = 18  # seconds into the run, at the earliest: app1 restarted on the new release
 STOP_AT = 36  # at the earliest: app2 stopped for good
-PATIENCE = 30  # seconds a step waits past its time for the readers to have read what it needs
+PATIENCE = 40  # seconds a step waits past its time for the readers to have read what it needs
 ROLLED, LOST, UNTOUCHED = REPLICA_NAMES
 NEW_EDITION = "Rolling update check"
 
 
 @dataclass
 class Run:
+    """What the readers saw, and when (time.time) the rolling update and the loss of a replica happened."""
+
     readers: list[Reader] = field(default_factory=list)
     late: list[Reader] = field(default_factory=list)
     new_store: Path | None = None
@@ -37,7 +39,7 @@ class Run:
     roll_end: float = 0.0
     stopping: float = 0.0  # app2 told to stop
     stopped: float = 0.0  # its process ended
-    down: float = 0.0
+    down: float = 0.0  # the balancer took it out
     seconds: float = 0.0  # how long the readers read
     home_text: dict[str, str] = field(default_factory=dict)  # a fresh session pinned to each live replica
 
@@ -145,9 +147,10 @@ def test_replicas_behind_haproxy_keep_readers_through_a_rolling_update_and_a_los
         server_logs = cluster.server_logs()
     print_figures(run, log)
 
-    # Every initial reader landed on a replica, and each replica got readers.
-    home = {r.agent: r.views[0].cookie for r in run.readers if r.views}
-    assert len(home) == SESSIONS, [r.problems for r in run.readers if not r.views]
+    # Every initial reader read a page on a replica before the rolling update, and each replica got readers.
+    unread = [r.agent for r in run.readers if not r.views_between(0, run.roll_start)]
+    assert not unread, f"{unread} read no page in {ROLL_AT + PATIENCE} s: is the machine busy with other work?"
+    home = {r.agent: r.views[0].cookie for r in run.readers}
     assert set(home.values()) == set(REPLICA_NAMES)
     live = {ROLLED, UNTOUCHED}
     # Until its replica was restarted or stopped, every reader stayed on it: the cookie, the replica named on each
@@ -165,12 +168,14 @@ def test_replicas_behind_haproxy_keep_readers_through_a_rolling_update_and_a_los
         assert reader.problems_between(0, end) == [], reader.agent
     # Readers on the replicas not yet restarted kept reading while app1 was restarted.
     others = [r for r in run.readers if home[r.agent] != ROLLED]
-    assert sum(len(r.views_between(run.roll_start, run.roll_end)) for r in others) >= 1
-    # Readers on the untouched replica read on after app2 was lost; those of app2 were moved to a live replica.
-    for reader in run.readers:
-        if home[reader.agent] in (LOST, UNTOUCHED):
-            after = reader.views_between(run.stopped, math.inf)
-            assert after and {v.cookie for v in after} <= live, reader
+    assert any(run.roll_start <= v.shown < run.roll_end for r in others for v in r.views)
+    # Readers on the untouched replica read on after app2 was lost (on app3, as checked above); those of app2
+    # were moved to the live replicas: every page and request of theirs since went to one.
+    assert any(r.views_between(run.stopped, math.inf) for r in run.readers if home[r.agent] == UNTOUCHED)
+    lost = {r.agent: r for r in run.readers if home[r.agent] == LOST}
+    moved = [v for r in lost.values() for v in r.views_between(run.stopped, math.inf)]
+    assert moved and {v.cookie for v in moved} <= live, moved
+    assert {a.server for a in log if a.agent in lost and a.accepted >= run.stopped} <= live
     # New sessions went to the live replicas only, and were served without a problem.
     for reader in run.late:
         assert reader.views and reader.problems == [], reader
