@@ -193,12 +193,13 @@ def print_figures(run: Run, log) -> None:
     readers = run.readers + run.late
     views = sum(len(r.views) for r in readers)
     per_replica = {name: sum(1 for r in readers for v in r.views if v.cookie == name) for name in REPLICA_NAMES}
-    problems = [f"{r.agent} {p.kind} at {p.at - run.stopping:+.0f}s of the stop: {p.text}" for r in readers
-                for p in r.problems + r.slow]
-    print(f"\nreplicas: {len(readers)} sessions, {views} page views in {run.seconds:.0f} s "
-          f"({views * 60 / run.seconds:.0f}/min) "
-          f"through the balancer; by replica {per_replica}; {len(log)} requests logged, "
-          f"{sum(1 for a in log if a.status >= 500)} answered 5xx; app1 restarted in "
-          f"{run.roll_end - run.roll_start:.1f} s; app2 out of the balancer {run.down - run.stopping:.1f} s after its stop")
-    for line in problems:
-        print("  " + line)
+    problems = [p for r in readers for p in r.problems]
+    print(f"\nreplicas: {sum(1 for r in readers if r.views)} of {len(readers)} sessions served, {views} page views "
+          f"in {run.seconds:.0f} s ({views * 60 / run.seconds:.0f}/min) through the balancer, by replica "
+          f"{per_replica}; {len(problems)} problems (exceptions, dialogs, page errors, refused loads), "
+          f"{sum(len(r.slow) for r in readers)} steps slower than {STEP_TIMEOUT // 1000} s; {len(log)} requests, "
+          f"{sum(1 for a in log if a.status >= 500)} answered 5xx; app1 restarted in {run.roll_end - run.roll_start:.1f} s; "
+          f"app2 out of the balancer {run.down - run.stopping:.1f} s after its stop")
+    for reader in readers:
+        for p in reader.problems + reader.slow:
+            print(f"  {reader.agent} {p.kind} at {p.at - run.stopping:+.0f} s of app2's stop: {p.text}")
