@@ -156,9 +156,10 @@ def test_replicas_behind_haproxy_keep_readers_through_a_rolling_update_and_a_los
     # Until its replica was restarted or stopped, every reader stayed on it: the cookie, the replica named on each
     # page load and every request in the balancer's access log (its websocket included) say the same one; and
     # nothing went wrong (no exception, no "Connection error" dialog, no page error).
-    until = {ROLLED: run.roll_start, LOST: run.stopping, UNTOUCHED: math.inf}
+    undisturbed_until = {ROLLED: run.roll_start, LOST: run.stopping, UNTOUCHED: math.inf}
     for reader in run.readers:
-        replica, end = home[reader.agent], until[home[reader.agent]]
+        replica = home[reader.agent]
+        end = undisturbed_until[replica]
         views = reader.views_between(0, end)
         assert views and {v.cookie for v in views} == {replica}, reader
         assert {v.served_by for v in views} <= {replica, None}, reader
