@@ -33,7 +33,7 @@ COOKIE = "SUPERFICIAL_REPLICA"  # as deploy/haproxy.cfg names it
 SERVED_BY = "x-replica"  # the response header deploy/haproxy.cfg adds
 REPLICA_NAMES = ("app1", "app2", "app3")  # the servers deploy/haproxy.cfg lists
 START_TIMEOUT = 30  # seconds for the balancer to start or see a replica change state
-STEP_TIMEOUT = 30_000  # ms for one page view or click of a reader
+STEP_TIMEOUT = 60_000  # ms for one page view or click of a reader: slower than that under load is recorded as slow
 
 
 @dataclass(frozen=True)
@@ -74,18 +74,25 @@ class Replica(AppServer):
 
 @dataclass
 class Access:
-    """One line of the balancer's access log: when, which replica, for which user agent."""
+    """One line of the balancer's access log: when a request reached which replica, for which user agent."""
 
-    accepted: float  # seconds since the epoch
+    connected: float  # time.time() of the connection to its replica, after any retries and redispatch
     server: str
     status: int
     agent: str
     request: str
 
 
-# option httplog: client [accept date] frontend backend/server timers status bytes ... {captured headers} "request"
-ACCESS_LINE = re.compile(r"\[(?P<date>[^\]]+)\] dashboard replicas/(?P<server>\S+) \S+ (?P<status>-?\d+) "
-                         r".*?\{(?P<agent>[^}]*)\} \"(?P<request>[^\"]*)\"")
+# option httplog: client [accept date] frontend backend/server TR/Tw/Tc/Tr/Ta status bytes ... {captured headers}
+# "request"; TR, Tw, Tc (ms) are the waits before the connection to the server, -1 for one that did not happen.
+ACCESS_LINE = re.compile(r"\[(?P<date>[^\]]+)\] dashboard replicas/(?P<server>\S+) (?P<timers>\S+) "
+                         r"(?P<status>-?\d+) .*?\{(?P<agent>[^}]*)\} \"(?P<request>[^\"]*)\"")
+
+
+def _access(match: re.Match) -> Access:
+    accepted = datetime.strptime(match["date"], "%d/%b/%Y:%H:%M:%S.%f").timestamp()
+    waits = sum(max(int(t), 0) for t in match["timers"].split("/")[:3])
+    return Access(accepted + waits / 1000, match["server"], int(match["status"]), match["agent"], match["request"])
 
 
 class Balancer:
@@ -133,8 +140,7 @@ class Balancer:
 
     def access_log(self) -> list[Access]:
         lines = (ACCESS_LINE.search(line) for line in self.log_path.read_text().splitlines())
-        return [Access(datetime.strptime(m["date"], "%d/%b/%Y:%H:%M:%S.%f").timestamp(), m["server"], int(m["status"]),
-                       m["agent"], m["request"]) for m in lines if m]
+        return [_access(match) for match in lines if match]
 
     def __exit__(self, *exc) -> None:
         self.process.terminate()
@@ -291,8 +297,11 @@ async def main_text(browser, base_url: str, replica: str | None = None) -> tuple
         await context.close()
 
 
-async def read(browser, base_url: str, reader: Reader, stop: asyncio.Event, seed: int) -> None:
-    """Read until ``stop`` is set: load a page, change the size filter where there is one, follow a menu link; again."""
+async def read(browser, base_url: str, reader: Reader, stop: asyncio.Event, seed: int, pause: float = 0.0) -> None:
+    """Read until ``stop`` is set: load a page, change the size filter where there is one, follow a menu link; again.
+
+    ``pause`` is the seconds a reader reads a page before the next step (none: as fast as the pages come).
+    """
     rng = random.Random(seed)
     context = await browser.new_context(user_agent=reader.agent, viewport={"width": 1200, "height": 900})
     page = await context.new_page()
@@ -305,6 +314,7 @@ async def read(browser, base_url: str, reader: Reader, stop: asyncio.Event, seed
         served_by = response.headers.get(SERVED_BY) if response else None
         reader.views.append(View(started, time.time(), name, served_by, await _cookie(context)))
         await _look(page, reader, name)
+        await asyncio.sleep(pause)
 
     try:
         while not stop.is_set():
