@@ -8,6 +8,11 @@ if [ ! -x /usr/bin/chromium ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+if [ ! -x /usr/sbin/haproxy ]; then
+    echo "Installing Debian's haproxy for the replica tests (tests/deploy)…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+fi
 .venv/bin/ruff check .
 .venv/bin/python -m superficial check
 exec .venv/bin/python -m pytest "$@"
