@@ -1,23 +1,43 @@
-"""Command line: ``python -m superficial check`` validates data/ and content/;
+"""Command line: ``python -m superficial check`` validates data/ and content/ and the editions' claims;
+``python -m superficial claims FILE...`` prints every claim of edition files, checked against data/;
 ``python -m superficial import FILE`` merges an LMSYS leaderboard table into data/."""
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from superficial import config
-from superficial.ingest.catalog import read_catalog
-from superficial.ingest.content import load_editions
+from superficial.claims import report
+from superficial.claims.edition import edition_claims
+from superficial.claims.terms import vocabulary
+from superficial.db.store import Store
+from superficial.ingest.catalog import Catalog, read_catalog
+from superficial.ingest.content import ContentLoad, load_editions, read_edition
 from superficial.ingest.leaderboard import import_file
+from superficial.ingest.problems import Problem
+
+
+def claim_checks(catalog: Catalog, content: ContentLoad, as_of_edition: bool = False) -> tuple[list, Problem | None]:
+    """(edition, check) for every claim of the editions, or the problem that kept them from being checked."""
+    try:
+        store = Store(catalog, content)
+        words = vocabulary(store)
+        return [(e, c) for e in content.editions for c in edition_claims(store, e, as_of_edition, words)], None
+    except Exception as err:  # the data could not be loaded into a store: report it, check the rest
+        return [], Problem(str(config.data_dir()), 0, f"claims not checked: {type(err).__name__}: {err}", "warning")
 
 
 def check(data_dir: Path, content_dir: Path, strict: bool = False) -> int:
-    """Print every problem as file:line: reason; exit 1 when there are errors."""
+    """Print every problem as file:line: reason, and each claim that differs from the data; exit 1 on errors."""
     catalog = read_catalog(data_dir)
     content = load_editions(content_dir)
-    problems = [*catalog.problems, *content.problems]
+    checks, failure = claim_checks(catalog, content)
+    differing = [report.differs_problem(e, c) for e, c in checks if c.verdict == "differs"]
+    problems = [*catalog.problems, *content.problems, *differing, *([failure] if failure else [])]
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     for problem in errors:
@@ -26,10 +46,34 @@ def check(data_dir: Path, content_dir: Path, strict: bool = False) -> int:
         print(f"{problem} (warning)", file=sys.stdout)
     print(
         f"checked: {len(catalog.models)} models, {len(catalog.scores)} scores, {len(catalog.aliases)} aliases, "
-        f"{len(catalog.benchmarks)} benchmarks, {len(content.editions)} editions; "
+        f"{len(catalog.benchmarks)} benchmarks, {len(content.editions)} editions, {len(checks)} claims; "
         f"{len(errors)} error(s), {len(warnings)} warning(s)"
     )
     return 1 if errors or (strict and warnings) else 0
+
+
+def claims(files: list[Path], data_dir: Path, fmt: str = "text", as_of_edition: bool = False) -> int:
+    """Print every claim of the edition files; exit 1 when a file cannot be read as an edition."""
+    editions, problems = [], []
+    for path in files:
+        edition, found = read_edition(path)
+        problems += [p for p in found if p.severity == "error"]
+        if edition is not None:
+            editions.append(edition)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    checks, failure = claim_checks(read_catalog(data_dir), ContentLoad(editions, []), as_of_edition)
+    if failure:
+        print(failure, file=sys.stderr)
+        return 1
+    for edition, check in checks:
+        print(json.dumps(report.record(edition, check), ensure_ascii=False) if fmt == "jsonl"
+              else report.text(edition, check))
+    if fmt == "text":
+        verdicts = Counter(c.verdict for _, c in checks)
+        print(f"{len(checks)} claims in {len(editions)} edition(s): "
+              + (", ".join(f"{n} {v}" for v, n in verdicts.most_common()) or "none"))
+    return 1 if problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +83,17 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("--data", type=Path, default=config.data_dir(), help="data folder (default: data/)")
     check_cmd.add_argument("--content", type=Path, default=config.content_dir(), help="content folder")
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    claims_cmd = commands.add_parser(
+        "claims", help="print every claim of edition files, checked against data/",
+        description="Find the sizes, scores and comparisons the edition files state about models the data knows, "
+                    "and check each against data/: agrees, differs, depends (on the setting or benchmark) or "
+                    "not-in-data.")
+    claims_cmd.add_argument("files", type=Path, nargs="+", metavar="FILE", help="edition files (.md or .txt)")
+    claims_cmd.add_argument("--format", choices=("text", "jsonl"), default="text",
+                            help="text (default) or one JSON object a line")
+    claims_cmd.add_argument("--as-of-edition", action="store_true",
+                            help="count only models released by each edition's date")
+    claims_cmd.add_argument("--data", type=Path, default=config.data_dir(), help="data folder (default: data/)")
     import_cmd = commands.add_parser(
         "import", help="merge an LMSYS leaderboard_table_YYYYMMDD.csv into data/",
         description="Add the models and scores of an LMSYS Chatbot Arena leaderboard table to data/. Known models "
@@ -52,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data, args.content, args.strict)
+    if args.command == "claims":
+        return claims(args.files, args.data, args.format, args.as_of_edition)
     if args.command == "import":
         report = import_file(args.file, args.data, dry_run=args.dry_run, date=args.date)
         for line in report.lines():

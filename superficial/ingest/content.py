@@ -1,6 +1,7 @@
 """Load newsletter editions from ``content/``: Markdown with YAML frontmatter, or plain text."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class Edition:
     og_image: str | None = None
     repaired: bool = False
     extra: dict = field(default_factory=dict, compare=False, repr=False)
+    body_line: int = 1  # the line of the file the body starts on (after the frontmatter, title and description)
 
 
 @dataclass
@@ -149,8 +151,17 @@ def parse_edition(text: str, name: str, slug: str) -> tuple[Edition | None, list
         meta = post.metadata
         if not isinstance(meta, dict):
             return None, [*problems, Problem(name, 2, "frontmatter is not a mapping of keys to values")]
-        return _edition_from_frontmatter(meta, post.content, name, slug, repaired, problems)
-    return _edition_from_text(text, name, slug, repaired, problems)
+        edition, problems = _edition_from_frontmatter(meta, post.content, name, slug, repaired, problems)
+    else:
+        edition, problems = _edition_from_text(text, name, slug, repaired, problems)
+    return dataclasses.replace(edition, body_line=_body_line(text, edition.body)), problems
+
+
+def _body_line(text: str, body: str) -> int:
+    """The line of ``text`` where ``body`` starts: the body is the text's end with surrounding whitespace
+    stripped, so its last occurrence is the body itself."""
+    start = text.rfind(body) if body else -1
+    return text.count("\n", 0, start) + 1 if start >= 0 else 1
 
 
 def _edition_from_frontmatter(meta, body, name, slug, repaired, problems):
@@ -243,27 +254,31 @@ def load_editions(content_dir: Path | str) -> ContentLoad:
     problems: list[Problem] = []
     seen: set[str] = set()
     for path in edition_files(content_dir):
-        name = display_path(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as err:
-            problems.append(Problem(name, 0, f"cannot read file: {err.strerror or err}"))
-            continue
-        text, problem = decode(raw, name)
-        if problem:
-            problems.append(problem)
-            continue
         slug = slugify(path.stem)
         candidate, n = slug, 2
         while candidate in seen:
             candidate, n = f"{slug}-{n}", n + 1
         seen.add(candidate)
-        try:
-            edition, found = parse_edition(text, name, candidate)
-        except Exception as err:  # last line of defence: one bad file never hides the others
-            edition, found = None, [Problem(name, 0, f"could not be parsed: {type(err).__name__}: {err}")]
+        edition, found = read_edition(path, candidate)
         problems.extend(found)
         if edition is not None:
             editions.append(edition)
     editions.sort(key=sort_key)
     return ContentLoad(editions, problems)
+
+
+def read_edition(path: Path | str, slug: str | None = None) -> tuple[Edition | None, list[Problem]]:
+    """One edition file (any path), or None with the problem that keeps it from being read."""
+    path = Path(path)
+    name = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(name, 0, f"cannot read file: {err.strerror or err}")]
+    text, problem = decode(raw, name)
+    if problem:
+        return None, [problem]
+    try:
+        return parse_edition(text, name, slug or slugify(path.stem))
+    except Exception as err:  # last line of defence: one bad file never hides the others
+        return None, [Problem(name, 0, f"could not be parsed: {type(err).__name__}: {err}")]
