@@ -18,7 +18,9 @@ def test_check_reports_file_line_reason_and_fails(data_copy, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert any(line.endswith("models.csv:10: total_params_b must be greater than 0, got 0 (leave it empty when unknown)")
                for line in lines)
-    assert lines[-1].endswith("1 error(s), 2 warning(s)")
+    # The fixture editions' "Gemini Ultra beats/dethroned GPT-4" differ from the fixture data (5-shot: 83.7 vs 86.4).
+    assert sum("claim differs from the data" in line for line in lines) == 2
+    assert lines[-1].endswith("1 error(s), 4 warning(s)")
 
 
 def test_check_runs_as_a_module():

@@ -103,15 +103,16 @@ class Facts:
         return list(dict.fromkeys(b for (m, b) in self.scores if m in names))
 
     def sized_between(self, model: str, low: float, high: float) -> list[str]:
-        """Other models whose total size is over ``low`` and up to ``high`` times this one's; a variant counts
-        as the model it is a variant of."""
+        """Other models whose total size is over ``low`` and up to ``high`` times this one's, smallest first; a
+        variant counts as the model it is a variant of."""
         own = [r.value for r in self.size_rows(model, "total")]
         if not own:
             return []
         identity = set(self.identity(model))
-        return [name for name, row in self.models.items()
-                if name not in identity and not self._is_variant(row) and _known(row.get("total_params_b"))
-                and low * own[0] < row["total_params_b"] <= high * own[0]]
+        inside = [(row["total_params_b"], name) for name, row in self.models.items()
+                  if name not in identity and not self._is_variant(row) and _known(row.get("total_params_b"))
+                  and low * own[0] < row["total_params_b"] <= high * own[0]]
+        return [name for _, name in sorted(inside)]
 
     def _is_variant(self, row: dict) -> bool:
         base = row.get("variant_of")
@@ -304,9 +305,11 @@ def check_claims(claims: tuple[Claim, ...], facts: Facts) -> tuple[Check, ...]:
     return tuple(check(claim, facts) for claim in claims)
 
 
-def facts_for(store: Store, claims: tuple[Claim, ...], as_of: dt.date | None = None, q=queries) -> Facts:
+def facts_for(store: Store, claims: tuple[Claim, ...], as_of: dt.date | None = None, q=queries,
+              benchmarks: pd.DataFrame | None = None) -> Facts:
     """The store's data the claims need: every model's facts, and the scores of the claims' models, their
-    variants and the models of any size range they compare with. ``q`` runs the queries."""
-    facts = Facts(q.claim_models(store), q.benchmarks(store), as_of)
+    variants and the models of any size range they compare with. ``q`` runs the queries; ``benchmarks`` is
+    ``q.benchmarks(store)`` when the caller has it."""
+    facts = Facts(q.claim_models(store), q.benchmarks(store) if benchmarks is None else benchmarks, as_of)
     wanted = facts.needed(claims)
     return facts.add_scores(q.model_scores(store, wanted)) if wanted else facts

@@ -18,9 +18,10 @@ def edition_claims(store: Store, edition: Edition, as_of_edition: bool = False, 
     dates no score, so a score counts from its model's release). ``words`` a prebuilt ``vocabulary(store)``;
     ``q`` runs the queries (the page passes its cached variant).
     """
-    claims = find_claims(edition.body, edition.format, words or vocabulary(store, q=q))
+    words = words or vocabulary(store, q=q)
+    claims = find_claims(edition.body, edition.format, words)
     as_of = edition.publish_date if as_of_edition else None
-    return check_claims(claims, facts_for(store, claims, as_of, q))
+    return check_claims(claims, facts_for(store, claims, as_of, q, words.table))
 
 
 def file_line(edition: Edition, check: Check) -> int:

@@ -61,6 +61,9 @@ SIZE_ITEM = re.compile(SIZE + r"(?P<q>(?:[\s-]+(?:total|active|activated|overall
                        re.IGNORECASE)
 SIZE_SEPARATORS = re.compile(r"[\s,;/]*")
 
+# A size claim has a number with a unit.
+SIZE_HINT = re.compile(r"\d[\s-]*(?:[BMT]\b|billion|million|trillion|bn\b)", re.IGNORECASE)
+
 # --- scores ---------------------------------------------------------------------------------------
 
 SCORE = _NUM_START + NUMBER + r"\s*(?P<pct>%|percent\b)?"
@@ -106,6 +109,8 @@ VERBS = re.compile(
     r"|(?:(?:is|are|was|were)\s+)?(?:(?:about|roughly|nearly|around|some)\s+)?" + NUMBER.replace("num", "ratio")
     + r"\s*(?:x|×|times)\s+(?P<size>larger|bigger|smaller)\s+than"
     r")\b", re.IGNORECASE)
+# What a sentence naming fewer than two models needs for a comparison: "models", or a pronoun for the subject.
+OBJECT_HINT = re.compile(r"\bmodels?\b|\b(?:it|they)\b", re.IGNORECASE)
 # The subject right before the verb: a model, a family or a pronoun, with at most four words between
 # ("GPT-4 seems to outperform", "the GPT-4 model seems to perform better than").
 SUBJECT = re.compile(r"(?P<subject>⟦[MF](?P<index>\d+)⟧|\b(?:it|they)\b)(?:\s*\([^()]*\))?"
@@ -142,6 +147,11 @@ class Masked:
     sentence: Sentence
     text: str
     names: tuple[Name, ...]
+
+    @functools.cached_property
+    def breaks(self) -> list[tuple[int, int]]:
+        """Where its clauses end: (start, end) of each break."""
+        return [m.span() for m in CLAUSE_BREAK.finditer(self.text)]
 
     def unmask(self, fragment: str) -> str:
         """A fragment of the masked text in the sentence's own words."""
@@ -207,21 +217,20 @@ def _inherited(masked: Masked, context: RunContext) -> str | None:
     return context.label
 
 
-def _clause_start(text: str, position: int) -> int:
-    starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)]
-    return starts[-1] if starts else 0
+def _clause_start(masked: Masked, position: int) -> int:
+    return max((end for _, end in masked.breaks if end <= position), default=0)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause(masked: Masked, start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``."""
-    after = CLAUSE_BREAK.search(text, end)
-    return _clause_start(text, start), after.start() if after else len(text)
+    after = min((at for at, _ in masked.breaks if at >= end), default=len(masked.text))
+    return _clause_start(masked, start), after
 
 
 def _setting(masked: Masked, span: tuple[int, int], benchmarks: tuple[str, ...], alone: bool,
              vocabulary: Vocabulary) -> str | None:
     """The setting named in the claim's clause; or in its sentence, when the sentence states nothing else."""
-    start, end = _clause(masked.text, *span)
+    start, end = _clause(masked, *span)
     found = vocabulary.setting_named(masked.unmask(masked.text[start:end]), benchmarks)
     if found is None and alone:
         found = vocabulary.setting_named(masked.sentence.text, benchmarks)
@@ -245,7 +254,7 @@ def _one_subject(masked: Masked, start: int, end: int) -> str | None | bool:
 
 def _subject(masked: Masked, position: int, context: RunContext) -> str | None:
     """The model a number at ``position`` is about: its clause's, else its sentence's, else the inherited one."""
-    for start, end in ((_clause_start(masked.text, position), position), (0, position), (0, len(masked.text))):
+    for start, end in ((_clause_start(masked, position), position), (0, position), (0, len(masked.text))):
         found = _one_subject(masked, start, end)
         if found is not False:
             return found
@@ -259,8 +268,9 @@ def _size_claim(masked: Masked, model: str, match: re.Match, stated: str, basis:
     unit = (match.group("word") or match.group("letter")).lower()
     # In billions a size gains digits: 350 million is 0.350 billion, stated to the million.
     extra = {"million": 3, "m": 3, "trillion": -3, "t": -3}.get(unit, 0)
+    decimals = max(decimals + extra, 0)
     return Claim(line=masked.sentence.line, sentence=masked.sentence.text, kind="params", models=(model,),
-                 stated=masked.unmask(stated), value=value * UNIT_BILLIONS[unit], decimals=max(decimals + extra, 0),
+                 stated=masked.unmask(stated), value=round(value * UNIT_BILLIONS[unit], decimals), decimals=decimals,
                  basis=basis)
 
 
@@ -271,6 +281,8 @@ def _basis(words: str | None) -> str:
 def size_claims(masked: Masked) -> list[tuple[int, Claim]]:
     """The sizes a sentence states, each with its position."""
     found: dict[int, Claim] = {}
+    if not SIZE_HINT.search(masked.text):
+        return []
     for pattern in SIZE_PATTERNS:
         for match in pattern.finditer(masked.text):
             model = masked.target(match.group("m"))
@@ -306,6 +318,8 @@ def _in_range(claim: Claim, match: re.Match, vocabulary: Vocabulary) -> bool:
 def score_claims(masked: Masked, context: RunContext, vocabulary: Vocabulary) -> list[tuple[int, Claim | None]]:
     """The scores a sentence states, each with its position (None where the number is no score)."""
     found: dict[int, tuple[Claim | None, re.Match]] = {}
+    if "⟦B" not in masked.text:
+        return []
     for pattern in SCORE_PATTERNS:
         for match in pattern.finditer(masked.text):
             if match.start("num") not in found:
@@ -328,7 +342,7 @@ def score_claims(masked: Masked, context: RunContext, vocabulary: Vocabulary) ->
 def _comparison_subject(masked: Masked, verb: re.Match, context: RunContext) -> tuple[str | None, int]:
     """The model before a comparison verb (or a pronoun's), and where the claim's words start: at the verb, or
     at a negation between the model and the verb."""
-    start = _clause_start(masked.text, verb.start())
+    start = _clause_start(masked, verb.start())
     before = masked.text[start:verb.start()]
     if CONDITION.search(before):
         return None, 0  # "if Gemini can beat GPT-4": not said to happen
@@ -356,6 +370,8 @@ def comparison_claims(masked: Masked, context: RunContext, vocabulary: Vocabular
     text = masked.text
     if text.rstrip().endswith("?"):
         return []  # asked, not stated
+    if text.count("⟦M") < 2 and not OBJECT_HINT.search(text):
+        return []  # a comparison names another model, a pronoun's, or "models"
     found = []
     for verb in VERBS.finditer(text):
         subject, stated_from = _comparison_subject(masked, verb, context)

@@ -10,9 +10,9 @@ from superficial.db import queries
 from superficial.db.store import Store
 from superficial.editions.mentions import Matcher
 
-# Other spellings of the data's benchmarks in prose (the data names each benchmark once). Any spelling
-# matches with spaces or hyphens, or neither, between its pieces ("MT-bench", "MT Bench", "GSM-8K");
-# one in capitals only matches in capitals ("ARC", never "arc").
+# Other spellings of the data's benchmarks in prose (the data names each benchmark once). A name or
+# spelling matches in any case with spaces or hyphens, or neither, between its pieces ("MT-bench",
+# "MT Bench", "gsm-8k"), except that a spelling here in capitals only matches in capitals ("ARC", never "arc").
 BENCHMARK_SPELLINGS = {
     "ARC-Challenge": ("ARC-C", "ARC", "AI2 Reasoning Challenge"),
     "Arena Elo": ("Chatbot Arena Elo", "Chatbot Arena", "Elo"),
@@ -38,9 +38,9 @@ class Name:
     target: str  # the canonical model name, the family or the benchmark
 
 
-def _spelling_pattern(spelling: str) -> str:
+def _spelling_pattern(spelling: str, exact_case: bool) -> str:
     pieces = "[\\s\\-]?".join(re.escape(p) for p in _PIECE.findall(spelling))
-    return f"(?-i:{pieces})" if spelling.isupper() else pieces
+    return f"(?-i:{pieces})" if exact_case else pieces
 
 
 def normal_setting(setting: str) -> str:
@@ -54,14 +54,15 @@ class Vocabulary:
 
     def __init__(self, matcher: Matcher, benchmarks: pd.DataFrame, settings: pd.DataFrame):
         self.matcher = matcher
+        self.table = benchmarks  # each benchmark's scale and direction, for checking
         self.benchmarks = list(benchmarks["benchmark"])
         self.limits = {r.benchmark: (r.min_value, r.max_value) for r in benchmarks.itertuples()}
         spellings = []
         for name in self.benchmarks:
-            spellings += [(s, name) for s in (name, *BENCHMARK_SPELLINGS.get(name, ()))]
-        spellings.sort(key=lambda pair: -len(pair[0]))  # the longest spelling first
-        self._benchmark_of = {f"b{i}": name for i, (_, name) in enumerate(spellings)}
-        alternation = "|".join(f"(?P<b{i}>{_spelling_pattern(s)})" for i, (s, _) in enumerate(spellings))
+            spellings += [(name, name, False), *((s, name, s.isupper()) for s in BENCHMARK_SPELLINGS.get(name, ()))]
+        spellings.sort(key=lambda spelling: -len(spelling[0]))  # the longest spelling first
+        self._benchmark_of = {f"b{i}": name for i, (_, name, _) in enumerate(spellings)}
+        alternation = "|".join(f"(?P<b{i}>{_spelling_pattern(s, exact)})" for i, (s, _, exact) in enumerate(spellings))
         self._benchmark_regex = re.compile(f"{_LEFT}(?:{alternation or '(?!x)x'}){_RIGHT}", re.IGNORECASE)
         # Settings that say nothing about how a score was measured are never named by a sentence.
         named = settings[~settings["setting"].str.lower().str.startswith("not stated")]
