@@ -7,7 +7,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 from superficial import config
@@ -21,21 +20,22 @@ from superficial.ingest.leaderboard import import_file
 from superficial.ingest.problems import Problem
 
 
-def claim_checks(catalog: Catalog, content: ContentLoad, as_of_edition: bool = False) -> tuple[list, Problem | None]:
+def claim_checks(data_dir: Path, catalog: Catalog, content: ContentLoad,
+                 as_of_edition: bool = False) -> tuple[list, Problem | None]:
     """(edition, check) for every claim of the editions, or the problem that kept them from being checked."""
     try:
         store = Store(catalog, content)
         words = vocabulary(store)
         return [(e, c) for e in content.editions for c in edition_claims(store, e, as_of_edition, words)], None
-    except Exception as err:  # the data could not be loaded into a store: report it, check the rest
-        return [], Problem(str(config.data_dir()), 0, f"claims not checked: {type(err).__name__}: {err}", "warning")
+    except Exception as err:  # the data could not be loaded into a store: say so, report everything else
+        return [], Problem(str(data_dir), 0, f"claims not checked: {type(err).__name__}: {err}", "warning")
 
 
 def check(data_dir: Path, content_dir: Path, strict: bool = False) -> int:
     """Print every problem as file:line: reason, and each claim that differs from the data; exit 1 on errors."""
     catalog = read_catalog(data_dir)
     content = load_editions(content_dir)
-    checks, failure = claim_checks(catalog, content)
+    checks, failure = claim_checks(data_dir, catalog, content)
     differing = [report.differs_problem(e, c) for e, c in checks if c.verdict == "differs"]
     problems = [*catalog.problems, *content.problems, *differing, *([failure] if failure else [])]
     errors = [p for p in problems if p.severity == "error"]
@@ -62,7 +62,7 @@ def claims(files: list[Path], data_dir: Path, fmt: str = "text", as_of_edition: 
             editions.append(edition)
     for problem in problems:
         print(problem, file=sys.stderr)
-    checks, failure = claim_checks(read_catalog(data_dir), ContentLoad(editions, []), as_of_edition)
+    checks, failure = claim_checks(data_dir, read_catalog(data_dir), ContentLoad(editions, []), as_of_edition)
     if failure:
         print(failure, file=sys.stderr)
         return 1
@@ -70,9 +70,7 @@ def claims(files: list[Path], data_dir: Path, fmt: str = "text", as_of_edition: 
         print(json.dumps(report.record(edition, check), ensure_ascii=False) if fmt == "jsonl"
               else report.text(edition, check))
     if fmt == "text":
-        verdicts = Counter(c.verdict for _, c in checks)
-        print(f"{len(checks)} claims in {len(editions)} edition(s): "
-              + (", ".join(f"{n} {v}" for v, n in verdicts.most_common()) or "none"))
+        print(report.summary([c for _, c in checks], len(editions)))
     return 1 if problems else 0
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 
 from superficial.claims.model import Check, Claim, Pair, Row
@@ -26,6 +26,9 @@ MATCH_SHARE = 0.01
 # A stated ratio ("25x larger") covers its rounding, and at least this share either side of it.
 RATIO_SLACK = 0.05
 LISTED = 6  # pairs named on each side of an explanation before "and N more"
+# A comparison with "models up to N× larger" is checked against at most this many of them: the largest in
+# the range, the strongest test of the claim (at 100,000 models a range holds tens of thousands).
+RANGE_LIMIT = 40
 PARAM_COLUMNS = {"total": "total_params_b", "active": "active_params_b"}
 
 
@@ -41,62 +44,87 @@ class Benchmark:
 
 
 class Facts:
-    """The data claims are checked against, limited to the models released by ``as_of`` (when given).
+    """The data claims are checked against, limited to the models released by ``as_of`` (when given; undated
+    models are kept).
 
     ``models``: every model with its columns (a ``variant_of`` column, when the data has one, makes a model's
     variants count as it); ``benchmarks``: benchmark, min_value, max_value, higher_is_better; then
     ``add_scores`` rows (model, benchmark, setting, value, source_url) of at least the claims' models and of
-    the models they are compared with (``needed``).
+    the models they are compared with (``needed``). Lookups run on the frame: at 100,000 models a row per
+    model in Python took seconds.
     """
 
     def __init__(self, models: pd.DataFrame, benchmarks: pd.DataFrame, as_of: dt.date | None = None):
         self.as_of = as_of
-        dates = pd.to_datetime(models["release_date"]).dt.date
-        later = dates.notna() & (dates > as_of) if as_of is not None else pd.Series(False, index=models.index)
-        self.later = set(models.loc[later, "name"])
-        kept = models[~later]
-        self.models = {row["name"]: row for row in kept.to_dict("records")}
-        self.variants: dict[str, list[str]] = defaultdict(list)
-        if "variant_of" in kept.columns:
-            for name, base in zip(kept["name"], kept["variant_of"]):
-                if isinstance(base, str) and base:
-                    self.variants[base].append(name)
+        later = (pd.to_datetime(models["release_date"]) > pd.Timestamp(as_of) if as_of is not None
+                 else pd.Series(False, index=models.index))
+        self._later = set(models.loc[later, "name"])
+        self._models = models[~later].set_index("name", drop=False).rename_axis(index=None)
+        self._parents = self._models.get("variant_of")  # which model each one is a variant of, when the data says
+        self._sizes = self._models["total_params_b"].to_numpy(dtype=float, na_value=np.nan)
+        self._names = self._models["name"].to_numpy(dtype=object)
+        # A variant is compared with as the model it is a variant of.
+        self._variant = (self._parents.isin(self._models.index).to_numpy() if self._parents is not None
+                         else np.zeros(len(self._names), dtype=bool))
+        self._identities: dict[str, list[str]] = {}
         self.scores: dict[tuple[str, str], list[Row]] = defaultdict(list)
         self.benchmarks = {r.benchmark: Benchmark(float(r.min_value), float(r.max_value),
                                                   True if pd.isna(r.higher_is_better) else bool(r.higher_is_better))
                            for r in benchmarks.itertuples()}
 
     def add_scores(self, scores: pd.DataFrame) -> Facts:
-        for row in scores.itertuples():
-            if row.model in self.models:
-                self.scores[(row.model, row.benchmark)].append(
-                    Row(row.model, row.benchmark, row.setting, float(row.value), row.source_url))
+        for row in scores[scores["model"].isin(self._models.index)].itertuples():
+            self.scores[(row.model, row.benchmark)].append(
+                Row(row.model, row.benchmark, row.setting, float(row.value), row.source_url))
         return self
+
+    def knows(self, model: str) -> bool:
+        return model in self._models.index
+
+    def released_later(self, models) -> list[str]:
+        """Those of ``models`` released after the ``as_of`` date."""
+        return [m for m in models if m in self._later]
 
     def needed(self, claims: tuple[Claim, ...]) -> list[str]:
         """The models whose scores the claims are checked against."""
         wanted = {n for c in claims for m in c.models for n in self.identity(m)}
         for claim in claims:
             if claim.size_ratio is not None:
-                wanted |= {n for m in self.sized_between(claim.models[0], claim.size_ratio[0], math.inf)
-                           for n in self.identity(m)}
+                wanted |= {n for m in self.size_range(claim)[0] for n in self.identity(m)}
         return sorted(wanted)
 
-    def identity(self, model: str) -> list[str]:
-        """The model and its variants: the rows a claim about it is checked against."""
-        return [m for m in (model, *self.variants.get(model, ())) if m in self.models]
+    def size_range(self, claim: Claim) -> tuple[list[str], int]:
+        """The models a "models up to N× larger" claim is compared with (the RANGE_LIMIT largest in its range,
+        the stated ratio with its slack, smallest first), and how many models the range holds."""
+        low, high = claim.size_ratio
+        slack = max(0.5 * 10 ** -claim.decimals, RATIO_SLACK * high)
+        inside = self.sized_between(claim.models[0], low, high + slack)
+        return inside[-RANGE_LIMIT:], len(inside)
 
-    def rows(self, model: str, benchmark: str) -> list[Row]:
-        return [row for name in self.identity(model) for row in self.scores.get((name, benchmark), ())]
+    def identity(self, model: str) -> list[str]:
+        """The model and its variants, theirs too (snapshots, tunes): the rows a claim about it is checked against."""
+        if model not in self._identities:
+            found = [model] if self.knows(model) else []
+            frontier = found
+            while frontier and self._parents is not None:
+                frontier = [v for v in self._parents.index[self._parents.isin(frontier)] if v not in found]
+                found += frontier
+            self._identities[model] = found
+        return self._identities[model]
+
+    def rows(self, model: str, benchmark: str, leaving_out: str | None = None) -> list[Row]:
+        """The model's rows on a benchmark; not those of ``leaving_out`` and its variants when it is one of them
+        (Mixtral 8x7B compared with its own Instruct tune)."""
+        names = self.identity(model)
+        if leaving_out is not None and leaving_out != model and leaving_out in names:
+            names = [n for n in names if n not in self.identity(leaving_out)]
+        return [row for name in names for row in self.scores.get((name, benchmark), ())]
 
     def size_rows(self, model: str, basis: str) -> list[Row]:
         column = PARAM_COLUMNS[basis]
-        rows = []
-        for name in self.identity(model):
-            value = self.models[name].get(column)
-            if value is not None and not pd.isna(value):
-                rows.append(Row(name, None, column, float(value), self.models[name].get("link")))
-        return rows
+        values, links = self._models[column], self._models["link"]
+        return [Row(name, None, column, float(values[name]), links[name] if isinstance(links[name], str) else None)
+                for name in self.identity(model) if not pd.isna(values[name])]
 
     def benchmarks_of(self, model: str) -> list[str]:
         names = set(self.identity(model))
@@ -105,22 +133,14 @@ class Facts:
     def sized_between(self, model: str, low: float, high: float) -> list[str]:
         """Other models whose total size is over ``low`` and up to ``high`` times this one's, smallest first; a
         variant counts as the model it is a variant of."""
-        own = [r.value for r in self.size_rows(model, "total")]
+        own = self.size_rows(model, "total")
         if not own:
             return []
-        identity = set(self.identity(model))
-        inside = [(row["total_params_b"], name) for name, row in self.models.items()
-                  if name not in identity and not self._is_variant(row) and _known(row.get("total_params_b"))
-                  and low * own[0] < row["total_params_b"] <= high * own[0]]
-        return [name for _, name in sorted(inside)]
-
-    def _is_variant(self, row: dict) -> bool:
-        base = row.get("variant_of")
-        return isinstance(base, str) and base in self.models
-
-
-def _known(value) -> bool:
-    return value is not None and not pd.isna(value)
+        with np.errstate(invalid="ignore"):  # an unknown size is in no range
+            inside = (self._sizes > low * own[0].value) & (self._sizes <= high * own[0].value)
+        inside &= ~self._variant & ~np.isin(self._names, self.identity(model))
+        order = np.lexsort((self._names[inside], self._sizes[inside]))
+        return list(self._names[inside][order])
 
 
 def _within(value: float, stated: float, decimals: int) -> bool:
@@ -133,7 +153,7 @@ def _fmt(value: float) -> str:
 
 
 def _released_later(claim: Claim, facts: Facts) -> Check | None:
-    later = [m for m in claim.models if m in facts.later]
+    later = facts.released_later(claim.models)
     if not later:
         return None
     return Check(claim, "not-in-data", explanation=f"{', '.join(later)} released after {facts.as_of:%-d %B %Y}")
@@ -203,9 +223,9 @@ def like_for_like(claim: Claim, facts: Facts, other: str, benchmarks: list[str])
         if scale is None:
             continue
         mine, theirs = defaultdict(list), defaultdict(list)
-        for row in facts.rows(claim.models[0], benchmark):
+        for row in facts.rows(claim.models[0], benchmark, leaving_out=other):
             mine[normal_setting(row.setting)].append(row)
-        for row in facts.rows(other, benchmark):
+        for row in facts.rows(other, benchmark, leaving_out=claim.models[0]):
             theirs[normal_setting(row.setting)].append(row)
         wanted = normal_setting(claim.setting) if claim.setting else None
         for setting in mine:
@@ -269,14 +289,13 @@ def check_comparison(claim: Claim, facts: Facts) -> Check:
     if claim.relation in ("larger", "smaller"):
         return check_size_comparison(claim, facts)
     model = claim.models[0]
+    in_range = 0
     if claim.size_ratio is not None:
-        low, high = claim.size_ratio
-        slack = max(0.5 * 10 ** -claim.decimals, RATIO_SLACK * high)
-        others = facts.sized_between(model, low, high + slack)
         if not facts.size_rows(model, "total"):
             return Check(claim, "not-in-data", explanation=f"the data has no parameter count for {model}")
+        others, in_range = facts.size_range(claim)
     else:
-        others = [m for m in claim.models[1:] if m in facts.models]
+        others = [m for m in claim.models[1:] if facts.knows(m)]
     pairs = []
     for other in others:
         benchmarks = list(claim.benchmarks) or [b for b in facts.benchmarks_of(model) if b in facts.benchmarks_of(other)]
@@ -290,7 +309,9 @@ def check_comparison(claim: Claim, facts: Facts) -> Check:
     holding = sum(p.holds for p in pairs)
     verdict = "agrees" if holding == len(pairs) else "differs" if holding == 0 else "depends"
     explain = _pairs_explanation if claim.size_ratio is None and len(others) == 1 else _group_explanation
-    return Check(claim, verdict, rows, tuple(pairs), explain(pairs))
+    limited = f"; against the {len(others)} largest of the {in_range} models in that range" if in_range > len(
+        others) else ""
+    return Check(claim, verdict, rows, tuple(pairs), explain(pairs) + limited)
 
 
 CHECKS = {"params": check_params, "score": check_score, "comparison": check_comparison}
@@ -311,5 +332,5 @@ def facts_for(store: Store, claims: tuple[Claim, ...], as_of: dt.date | None = N
     variants and the models of any size range they compare with. ``q`` runs the queries; ``benchmarks`` is
     ``q.benchmarks(store)`` when the caller has it."""
     facts = Facts(q.claim_models(store), q.benchmarks(store) if benchmarks is None else benchmarks, as_of)
-    wanted = facts.needed(claims)
+    wanted = facts.needed(claims) if claims else []
     return facts.add_scores(q.model_scores(store, wanted)) if wanted else facts

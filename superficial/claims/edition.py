@@ -20,6 +20,8 @@ def edition_claims(store: Store, edition: Edition, as_of_edition: bool = False, 
     """
     words = words or vocabulary(store, q=q)
     claims = find_claims(edition.body, edition.format, words)
+    if not claims:
+        return ()
     as_of = edition.publish_date if as_of_edition else None
     return check_claims(claims, facts_for(store, claims, as_of, q, words.table))
 

@@ -25,6 +25,7 @@ from superficial.claims.terms import Name, Vocabulary
 
 _KIND_LETTER = {"model": "M", "family": "F", "benchmark": "B"}
 TOKEN = re.compile(r"⟦([MFB])(\d+)⟧")
+MODEL_TOKEN = re.compile(r"⟦M(\d+)⟧")
 MODEL = r"⟦M(?P<{}>\d+)⟧"
 ANY_MODEL = r"⟦M\d+⟧"
 BENCH = r"⟦B(?P<bench>\d+)⟧"
@@ -166,7 +167,7 @@ class Masked:
 
     def models(self, start: int = 0, end: int | None = None) -> list[str]:
         """The models named in ``text[start:end]``, in order, each once."""
-        return list(dict.fromkeys(self.target(m.group(1)) for m in re.finditer(r"⟦M(\d+)⟧", self.text[start:end])))
+        return list(dict.fromkeys(self.target(m.group(1)) for m in MODEL_TOKEN.finditer(self.text[start:end])))
 
     def benchmarks(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(n.target for n in self.names if n.kind == "benchmark"))
@@ -204,10 +205,8 @@ class RunContext:
 
 def _is_label(masked: Masked) -> str | None:
     """The model a sentence is made of alone (with punctuation or an emoji), else None."""
-    rest = re.sub(r"⟦M\d+⟧", "", masked.text, count=1)
-    if re.search(r"[\w⟦]", rest) or not re.match(r"\W*⟦M(\d+)⟧", masked.text):
-        return None
-    return masked.target(re.match(r"\W*⟦M(\d+)⟧", masked.text).group(1))
+    match = re.fullmatch(r"[^\w⟦]*⟦M(\d+)⟧[^\w⟦]*", masked.text)
+    return masked.target(match.group(1)) if match else None
 
 
 def _inherited(masked: Masked, context: RunContext) -> str | None:
@@ -242,7 +241,7 @@ def _one_subject(masked: Masked, start: int, end: int) -> str | None | bool:
     False when it names none, None when it is ambiguous or names a family."""
     if masked.families_in(start, end) and not masked.models(start, end):
         return None
-    found = list(re.finditer(r"⟦M(\d+)⟧", masked.text[start:end]))
+    found = list(MODEL_TOKEN.finditer(masked.text[start:end]))
     models = list(dict.fromkeys(masked.target(m.group(1)) for m in found))
     if not models:
         return False
@@ -301,7 +300,7 @@ def size_claims(masked: Masked) -> list[tuple[int, Claim]]:
     return list(found.items())
 
 
-def _score_claim(masked: Masked, model: str, benchmark: str, match: re.Match) -> Claim | None:
+def _score_claim(masked: Masked, model: str, benchmark: str, match: re.Match) -> Claim:
     value, decimals = _number(match.group("num"))
     bound = BOUNDS.get((match.group("bound") or "").lower(), "=")
     return Claim(line=masked.sentence.line, sentence=masked.sentence.text, kind="score", models=(model,),
@@ -315,8 +314,8 @@ def _in_range(claim: Claim, match: re.Match, vocabulary: Vocabulary) -> bool:
     return low <= claim.value <= high and not (match.group("pct") and high != 100)
 
 
-def score_claims(masked: Masked, context: RunContext, vocabulary: Vocabulary) -> list[tuple[int, Claim | None]]:
-    """The scores a sentence states, each with its position (None where the number is no score)."""
+def score_claims(masked: Masked, context: RunContext, vocabulary: Vocabulary) -> list[tuple[int, Claim]]:
+    """The scores a sentence states, each with its position."""
     found: dict[int, tuple[Claim | None, re.Match]] = {}
     if "⟦B" not in masked.text:
         return []
@@ -389,12 +388,11 @@ def comparison_claims(masked: Masked, context: RunContext, vocabulary: Vocabular
             continue
         others, end = (), group.end() if group else 0
         if objects is not None:
-            listed = list(re.finditer(ANY_MODEL, objects.group("objects")))[:1 if sized else None]
+            listed = list(MODEL_TOKEN.finditer(objects.group("objects")))[:1 if sized else None]
             while len(listed) > 1 and NEW_CLAUSE.match(text, objects.start("objects") + listed[-1].end()):
                 listed.pop()  # "…, and Mixtral 8x7B is 10x larger": the subject of the next clause
             end = objects.start("objects") + listed[-1].end()
-            others = tuple(dict.fromkeys(masked.target(m.group(0)[2:-1]) for m in listed if
-                                         masked.target(m.group(0)[2:-1]) != subject))
+            others = tuple(dict.fromkeys(m for m in (masked.target(t.group(1)) for t in listed) if m != subject))
             if not others:
                 continue
         benchmarks, scope = masked.benchmarks(), "named"
@@ -432,16 +430,11 @@ def claims_in(items: tuple[Sentence, ...], vocabulary: Vocabulary) -> tuple[Clai
             if "⟦M" in masked.text or context.label or context.previous:
                 found = [*size_claims(masked), *score_claims(masked, context, vocabulary),
                          *comparison_claims(masked, context, vocabulary)]
-                out += [claim for _, claim in sorted(found, key=lambda pair: pair[0]) if claim is not None]
+                out += [claim for _, claim in sorted(found, key=lambda pair: pair[0])]
             context.previous = masked.models()
     return tuple(out)
 
 
 def find_claims(body: str, fmt: str, vocabulary: Vocabulary) -> tuple[Claim, ...]:
     """Every claim of an edition body ("markdown" or "text"), in reading order."""
-    return _cached_claims(body, fmt, vocabulary)
-
-
-@functools.lru_cache(maxsize=64)
-def _cached_claims(body: str, fmt: str, vocabulary: Vocabulary) -> tuple[Claim, ...]:
     return claims_in(sentences(body, fmt), vocabulary)

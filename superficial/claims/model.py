@@ -5,8 +5,6 @@ from dataclasses import dataclass
 
 KINDS = ("params", "score", "comparison")
 VERDICTS = ("agrees", "differs", "depends", "not-in-data")
-# How a comparison relates its model to the others: on a benchmark (the first five) or in size.
-RELATIONS = ("better", "at_least", "matches", "worse", "not_better", "larger", "smaller")
 
 
 @dataclass(frozen=True)
@@ -25,7 +23,8 @@ class Claim:
     benchmarks: tuple[str, ...] = ()  # named in the sentence, or (scope "context") in its paragraph
     scope: str = "named"  # comparisons: "named", "context" (the paragraph's benchmarks), "all" (every one)
     setting: str | None = None  # the setting the sentence names ("5-shot", "CoT@32"), None when it names none
-    relation: str | None = None  # comparisons: one of RELATIONS
+    # comparisons: "better", "at_least", "matches", "worse", "not_better" on a benchmark, or "larger", "smaller"
+    relation: str | None = None
     size_ratio: tuple[float, float] | None = None  # "models up to 25x larger": the others' size range, as ratios
 
     @property

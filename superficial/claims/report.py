@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from superficial.claims.edition import file_line
-from superficial.claims.model import Check
+from superficial.claims.model import KINDS, VERDICTS, Check
 from superficial.ingest.content import Edition
 from superficial.ingest.problems import Problem
 
@@ -48,3 +48,11 @@ def differs_problem(edition: Edition, check: Check) -> Problem:
     return Problem(edition.path, file_line(edition, check),
                    f"claim differs from the data: “{check.claim.stated}” ({_about(check)}): {check.explanation}",
                    "warning")
+
+
+def summary(checks: list[Check], editions: int) -> str:
+    """ "12 claims in 2 edition(s): 7 params, 2 score, 3 comparison; 9 agrees, 3 depends"."""
+    kinds = [f"{n} {k}" for k in KINDS if (n := sum(c.claim.kind == k for c in checks))]
+    verdicts = [f"{n} {v}" for v in VERDICTS if (n := sum(c.verdict == v for c in checks))]
+    counts = f": {', '.join(kinds)}; {', '.join(verdicts)}" if checks else ""
+    return f"{len(checks)} claims in {editions} edition(s){counts}"

@@ -170,6 +170,23 @@ def test_a_variant_is_compared_with_as_the_model_it_is_a_variant_of():
     assert [p.other.model for p in check(group, facts(dt.date(2023, 12, 17))).pairs] == ["Llama 2 70B"]
 
 
+def test_variants_of_variants_count_and_a_model_is_never_paired_with_itself():
+    chain = pd.concat([MODELS, pd.DataFrame({
+        "name": ["GPT-4 0613 tune"], "variant_of": ["GPT-4 0613"], "total_params_b": [None], "active_params_b": [None],
+        "release_date": pd.to_datetime(["2023-08-01"]), "link": ["https://example.org/tune"]})], ignore_index=True)
+    scores = pd.concat([SCORES, pd.DataFrame([("GPT-4 0613 tune", "MT-Bench", "GPT-4 judge", 9.3, LMSYS)],
+                                             columns=SCORES.columns)], ignore_index=True)
+    facts = Facts(chain, BENCHMARKS).add_scores(scores)
+    assert facts.identity("GPT-4") == ["GPT-4", "GPT-4 0613", "GPT-4 0613 tune"]
+    # the tune against the model it is a tune of: against GPT-4's other rows, not its own
+    tune = Claim(1, "", "comparison", ("GPT-4 0613 tune", "GPT-4"), "", benchmarks=("MT-Bench",), relation="better")
+    assert [(p.subject.model, p.other.model, p.holds) for p in check(tune, facts).pairs] == [
+        ("GPT-4 0613 tune", "GPT-4", True), ("GPT-4 0613 tune", "GPT-4 0613", True)]
+    base = Claim(1, "", "comparison", ("GPT-4", "GPT-4 0613 tune"), "", benchmarks=("MT-Bench",), relation="better")
+    assert [(p.subject.model, p.other.model) for p in check(base, facts).pairs] == [
+        ("GPT-4", "GPT-4 0613 tune"), ("GPT-4 0613", "GPT-4 0613 tune")]
+
+
 def test_a_claim_about_a_model_released_after_the_date_is_not_in_the_data():
     claim = Claim(1, "Phi-2 scores 61.1 on GSM8K.", "score", ("Phi-2",), "61.1 on GSM8K", 61.1, 1,
                   benchmarks=("GSM8K",))
@@ -190,3 +207,16 @@ def test_source_names_are_short():
     assert source_name("https://www.microsoft.com/en-us/research/blog/phi-2/") == "microsoft.com/en-us/…/phi-2"
     assert source_name("https://arxiv.org/abs/2312.11805") == "arxiv.org/abs/2312.11805"
     assert source_name(None) == "no source"
+
+
+def test_a_size_range_is_checked_against_its_largest_models_only(monkeypatch):
+    from superficial.claims import check as checking
+
+    monkeypatch.setattr(checking, "RANGE_LIMIT", 1)
+    group = Claim(1, "Phi-2 matches models up to 26x larger.", "comparison", ("Phi-2",), "matches …", 26, 0,
+                  relation="at_least", scope="all", size_ratio=(1.0, 26.0))
+    more = MODELS.assign(name=MODELS["name"].replace({"Claude 2": "Mid 20B"}),
+                         total_params_b=MODELS["total_params_b"].where(MODELS["name"] != "Claude 2", 20.0))
+    result = check(group, Facts(more, BENCHMARKS).add_scores(SCORES))
+    assert {p.other.model for p in result.pairs} == {"Llama 2 70B", "Llama 2 70B v2"}  # not Mid 20B
+    assert result.explanation.endswith("; against the 1 largest of the 2 models in that range")

@@ -42,7 +42,7 @@ def test_text_names_the_file_line_verdict_sentence_and_rows(capsys):
                              "parameters; the data has 2.7 (Phi-2, example.org/phi-2)")
     assert lines[1] == "    sentence: Phi-2, a 2.7 billion-parameter model, is small."
     assert lines[2] == "    data: Phi-2 · parameters · total_params_b · 2.7 · https://example.org/phi-2"
-    assert lines[-1] == "2 claims in 1 edition(s): 1 agrees, 1 depends"
+    assert lines[-1] == "2 claims in 1 edition(s): 1 params, 1 comparison; 1 agrees, 1 depends"
 
 
 def test_as_of_edition_leaves_out_later_models(capsys):
@@ -62,7 +62,7 @@ def test_a_file_that_is_no_edition_is_reported_and_the_others_still_printed(caps
                          CLAIMS / "data")
     assert code == 1
     assert "empty.md: empty file" in err and "missing.md: cannot read file" in err
-    assert out.splitlines()[-1] == "2 claims in 1 edition(s): 1 agrees, 1 depends"
+    assert out.splitlines()[-1] == "2 claims in 1 edition(s): 1 params, 1 comparison; 1 agrees, 1 depends"
 
 
 def test_check_warns_of_each_claim_that_differs_as_file_line(capsys, tmp_path):
@@ -79,3 +79,15 @@ def test_check_warns_of_each_claim_that_differs_as_file_line(capsys, tmp_path):
         "parameters; the data has 70 (Llama 2 70B, arxiv.org/abs/2307.09288) (warning)"]
     assert out.splitlines()[-1].endswith("1 editions, 10 claims; 0 error(s), 2 warning(s)")
     assert main(["check", "--data", str(CLAIMS / "data"), "--content", str(content), "--strict"]) == 1
+
+
+def test_claims_not_checked_when_the_store_cannot_be_built_is_said_not_raised(capsys, monkeypatch):
+    from superficial import __main__ as cli
+
+    def broken(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cli, "Store", broken)
+    code, out, _ = run(capsys, "check", "--data", CLAIMS / "data", "--content", CLAIMS / "missing")
+    assert code == 0
+    assert any(line.endswith("claims/data: claims not checked: OSError: disk full (warning)") for line in out.splitlines())
