@@ -27,8 +27,8 @@ MATCH_SHARE = 0.01
 RATIO_SLACK = 0.05
 LISTED = 6  # pairs named on each side of an explanation before "and N more"
 # A comparison with "models up to N× larger" is checked against at most this many of them: the largest in
-# the range, the strongest test of the claim (at 100,000 models a range holds tens of thousands).
-RANGE_LIMIT = 40
+# the range, the strongest test of the claim (in a large catalog a range holds thousands).
+RANGE_LIMIT = 100
 PARAM_COLUMNS = {"total": "total_params_b", "active": "active_params_b"}
 
 
@@ -50,8 +50,8 @@ class Facts:
     ``models``: every model with its columns (a ``variant_of`` column, when the data has one, makes a model's
     variants count as it); ``benchmarks``: benchmark, min_value, max_value, higher_is_better; then
     ``add_scores`` rows (model, benchmark, setting, value, source_url) of at least the claims' models and of
-    the models they are compared with (``needed``). Lookups run on the frame: at 100,000 models a row per
-    model in Python took seconds.
+    the models they are compared with (``needed``). Lookups run on the frame, never on a row per model in
+    Python: the data may hold 100,000 models.
     """
 
     def __init__(self, models: pd.DataFrame, benchmarks: pd.DataFrame, as_of: dt.date | None = None):
@@ -74,7 +74,7 @@ class Facts:
 
     def add_scores(self, scores: pd.DataFrame) -> Facts:
         for row in scores.itertuples():
-            if row.model in self._models.index:  # a hash lookup: isin over 100,000 names took 300 ms
+            if row.model in self._models.index:  # a hash lookup, not isin over every model's name
                 self.scores[(row.model, row.benchmark)].append(
                     Row(row.model, row.benchmark, row.setting, float(row.value), row.source_url))
         return self
@@ -133,9 +133,8 @@ class Facts:
             low, high = claim.size_ratio
             high += max(0.5 * 10 ** -claim.decimals, RATIO_SLACK * high)
             inside = np.zeros(len(self._sizes), dtype=bool)
-            if own:
-                with np.errstate(invalid="ignore"):  # an unknown size is in no range
-                    inside = (self._sizes > low * own[0].value) & (self._sizes <= high * own[0].value) & ~self._variant
+            if own:  # an unknown size (NaN) is in no range
+                inside = (self._sizes > low * own[0].value) & (self._sizes <= high * own[0].value) & ~self._variant
                 inside[self._models.index.get_indexer(self.identity(claim.models[0]))] = False
             at = np.flatnonzero(inside)
             largest = at[np.argsort(self._sizes[at], kind="stable")[-RANGE_LIMIT:]]
