@@ -18,7 +18,10 @@ def test_check_reports_file_line_reason_and_fails(data_copy, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert any(line.endswith("models.csv:10: total_params_b must be greater than 0, got 0 (leave it empty when unknown)")
                for line in lines)
-    assert lines[-1].endswith("1 error(s), 8 warning(s)")  # the mojibake repair, seven names the fixture data lacks
+    # The fixture editions' "Gemini Ultra beats/dethroned GPT-4" differ from the fixture data (5-shot: 83.7 vs 86.4).
+    assert sum("claim differs from the data" in line for line in lines) == 2
+    # The mojibake repair, seven names the fixture data lacks, the two differing claims.
+    assert lines[-1].endswith("1 error(s), 10 warning(s)")
 
 
 def test_check_runs_as_a_module():
@@ -35,8 +38,10 @@ def test_check_lists_each_editions_unknown_model_names(capsys):
         "2024-02-25-week-3.mdx:12: unknown model name 'Gemma-9' (warning)",
         "2023-12-01-week-1.md:13: unknown model name 'GPT-5 Turbo' (warning)",
         "2023-12-01-week-1.md:13: unknown model name 'Zephyr 9B Instruct v0.3' (warning)",
-        "checked: 8 models, 12 scores, 5 aliases, 7 benchmarks, 3 editions in 3 files and 1 other post; "
-        "0 error(s), 3 warning(s)",
+        "2023-12-01-week-1.md:12: claim differs from the data: “matches GPT-4” (Mixtral 8x7B vs GPT-4): "
+        "false under 5-shot: 70.6 vs 86.4 (warning)",
+        "checked: 8 models, 12 scores, 5 aliases, 7 benchmarks, 3 editions in 3 files and 1 other post, 1 claim; "
+        "0 error(s), 4 warning(s)",
     ]
     assert main(["check", "--strict", "--data", str(FIXTURES / "data"), "--content", str(FIXTURES / "blog")]) == 1
 

@@ -568,3 +568,36 @@ def model_lookup(store: Store, names: list[str]) -> dict[str, str]:
         return {}
     frame = store.query(MODEL_LOOKUP_SQL, {"names": wanted})
     return dict(zip(frame["key"], frame["name"]))
+
+
+# --- Claims: what an edition's sentences are checked against --------------------------------------
+
+BENCHMARK_SETTINGS_SQL = "SELECT DISTINCT benchmark, setting FROM scores ORDER BY benchmark, setting"
+
+# Every column, so the models' identity columns (such as which model a snapshot is a variant of) come
+# along whatever the data has.
+CLAIM_MODELS_SQL = "SELECT * EXCLUDE (source_line) FROM models ORDER BY name"
+
+
+# The named models' scores, by a semi-join on the names (not list_contains on every score).
+CLAIM_SCORES_SQL = """
+SELECT model, benchmark, setting, value, source_url
+FROM scores
+WHERE model IN (SELECT unnest($names::VARCHAR[]))
+ORDER BY benchmark, setting, model, value DESC, source_url
+"""
+
+
+def benchmark_settings(store: Store) -> pd.DataFrame:
+    """Each benchmark with each setting it has scores in."""
+    return store.query(BENCHMARK_SETTINGS_SQL)
+
+
+def claim_models(store: Store) -> pd.DataFrame:
+    """Every model with all its columns: sizes, release date and link, and any identity columns the data has."""
+    return store.query(CLAIM_MODELS_SQL)
+
+
+def claim_scores(store: Store, names: list[str]) -> pd.DataFrame:
+    """Every score of the named models: model, benchmark, setting, value, source_url."""
+    return store.query(CLAIM_SCORES_SQL, {"names": list(names)})

@@ -30,6 +30,16 @@ class Mentions:
     family_counts: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Span:
+    """Where a text names a model or a family: ``text[start:end]``; ``kind`` is "model" or "family"."""
+
+    start: int
+    end: int
+    kind: str
+    target: str  # the model's canonical name, or the family
+
+
 _PIECES = re.compile(r"[\s\-]+")  # spaces and hyphens separate a term's pieces
 _WORDS = re.compile(r"\w+")
 
@@ -87,18 +97,18 @@ class Matcher:
         body = "|".join(f"(?P<t{i}>{_term_pattern(term)})" for i, term in enumerate(ordered)) or r"(?!x)x"
         return re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.IGNORECASE), index
 
-    def spans(self, text: str) -> list[tuple[int, int, str, str]]:
-        """Where ``text`` names a model or family: (start, end, "model" or "family", the name), in order."""
+    def spans(self, text: str) -> list[Span]:
+        """Each name of a model or family in ``text``, in order (the longest name where names overlap)."""
         regex, index = self._regex(text or "")
-        return [(match.start(), match.end(), *index[match.lastgroup]) for match in regex.finditer(text or "")]
+        return [Span(match.start(), match.end(), *index[match.lastgroup]) for match in regex.finditer(text or "")]
 
     def find(self, text: str) -> Mentions:
         """The models and families named in ``text``."""
         counts: dict[str, int] = {}
         family_counts: dict[str, int] = {}
-        for _, _, kind, target in self.spans(text):
-            bucket = counts if kind == "model" else family_counts
-            bucket[target] = bucket.get(target, 0) + 1
+        for span in self.spans(text):
+            bucket = counts if span.kind == "model" else family_counts
+            bucket[span.target] = bucket.get(span.target, 0) + 1
         return Mentions(list(counts), list(family_counts), counts, family_counts)
 
 

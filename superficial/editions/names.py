@@ -57,8 +57,8 @@ class ModelNameCheck:
         known = self.matcher.spans(text)
         found: dict[str, None] = {}
         for match in CANDIDATE.finditer(text):
-            if self._looks_like_a_model(match) and not any(start <= match.start() and match.end() <= end
-                                                           for start, end, _, _ in known):
+            if self._looks_like_a_model(match) and not any(span.start <= match.start() and match.end() <= span.end
+                                                           for span in known):
                 found.setdefault(match.group(), None)
         return list(found)
 

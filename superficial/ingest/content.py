@@ -282,31 +282,35 @@ def load_editions(content_dir: Path | str) -> ContentLoad:
     return load_files(edition_files(Path(content_dir)))
 
 
+def read_edition(path: Path | str, slug: str | None = None) -> tuple[Edition | None, list[Problem]]:
+    """One post file (any path), or None with the problem that keeps it from being read."""
+    path = Path(path)
+    name = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(name, 0, f"cannot read file: {err.strerror or err}")]
+    text, problem = decode(raw, name)
+    if problem:
+        return None, [problem]
+    try:
+        return parse_edition(text, name, slug or slugify(path.stem), mdx=path.suffix.lower() == ".mdx")
+    except Exception as err:  # last line of defence: one bad file never hides the others
+        return None, [Problem(name, 0, f"could not be parsed: {type(err).__name__}: {err}")]
+
+
 def load_files(paths: list[Path]) -> ContentLoad:
     """Read the posts in ``paths``; a file that cannot be read is reported and skipped."""
     editions: list[Edition] = []
     problems: list[Problem] = []
     seen: set[str] = set()
     for path in paths:
-        name = display_path(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as err:
-            problems.append(Problem(name, 0, f"cannot read file: {err.strerror or err}"))
-            continue
-        text, problem = decode(raw, name)
-        if problem:
-            problems.append(problem)
-            continue
         slug = slugify(path.stem)
         candidate, n = slug, 2
         while candidate in seen:
             candidate, n = f"{slug}-{n}", n + 1
         seen.add(candidate)
-        try:
-            edition, found = parse_edition(text, name, candidate, mdx=path.suffix.lower() == ".mdx")
-        except Exception as err:  # last line of defence: one bad file never hides the others
-            edition, found = None, [Problem(name, 0, f"could not be parsed: {type(err).__name__}: {err}")]
+        edition, found = read_edition(path, candidate)
         problems.extend(found)
         if edition is not None:
             editions.append(edition)

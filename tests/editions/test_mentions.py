@@ -129,3 +129,9 @@ def test_word_index_finds_what_the_full_alternation_finds():
         assert matcher.find(text).counts == expected, text
 
     agree()
+
+
+def test_spans_say_where_each_name_is(matcher):
+    text = "Mixtral beats GPT-4 Turbo; the Gemini family"
+    assert [(text[s.start:s.end], s.kind, s.target) for s in matcher.spans(text)] == [
+        ("Mixtral", "model", "Mixtral 8x7B"), ("GPT-4 Turbo", "model", "GPT-4 Turbo"), ("Gemini", "family", "Gemini")]

@@ -51,7 +51,7 @@ def test_every_image_of_every_post_is_a_file_under_public(store):
 def test_check_finds_no_problem_and_no_unknown_model_name(capsys):
     assert main(["check", "--data", str(ROOT / "data"), "--content", str(BLOG_SAMPLE)]) == 0
     [summary] = capsys.readouterr().out.splitlines()  # nothing but the summary
-    assert summary.endswith("3 editions in 3 files and 2 other posts; 0 error(s), 0 warning(s)")
+    assert summary.endswith("3 editions in 3 files and 2 other posts, 0 claims; 0 error(s), 0 warning(s)")
 
 
 def test_nothing_is_written_into_the_blog_sample(store):

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from superficial.ingest.content import edition_number, load_editions, parse_date, parse_edition, slugify
+from superficial.ingest.content import edition_number, load_editions, parse_date, parse_edition, read_edition, slugify
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -115,3 +115,23 @@ def test_slugs_are_unique_even_for_same_stem(tmp_path):
     slugs = sorted(e.slug for e in load_editions(tmp_path).editions)
     assert slugs == ["week", "week-2"]
     assert slugify("Some Things: #5!") == "some-things-5"
+
+
+def test_body_line_is_the_files_line_the_body_starts_on(tmp_path):
+    markdown, _ = parse_edition("---\ntitle: T\n---\n\n\nBody here.\n\nMore.\n", "a.md", "a")
+    assert markdown.body == "Body here.\n\nMore." and markdown.body_line == 6
+    text, _ = parse_edition("Title #3\n\nA description.\n\n\nFirst line.\nSecond.\n", "b.txt", "b")
+    assert text.body.split("\n")[0] == "First line." and text.body_line == 6
+    # a body whose first words also stand in the frontmatter is still found where it starts
+    echo, _ = parse_edition("---\ntitle: Hello\n---\nHello\n", "c.md", "c")
+    assert echo.body_line == 4
+
+
+def test_read_edition_reads_any_path_or_says_why_not(tmp_path):
+    edition, problems = read_edition(ROOT / "content" / "some-interesting-things-to-start-the-week-5.txt")
+    assert edition.format == "text" and edition.body_line == 3
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe not text")
+    edition, problems = read_edition(tmp_path / "bad.md")
+    assert edition is None and problems[0].reason.startswith("not UTF-8 text")
+    edition, problems = read_edition(tmp_path / "gone.md")
+    assert edition is None and problems[0].reason.startswith("cannot read file")
