@@ -227,6 +227,8 @@ def test_family_switch_draws_one_bar_per_family_named_after_its_best_variant(bun
     assert "best of 2 variants of GPT-4" in hovers(mt_bench)[best][3]
     assert f"— {len(families)} model families, each its best variant" in texts(at.markdown)
     assert "one row per model family" in texts(at.caption)
+    left_out, _ = queries.missing_scores(bundled_store, Filters(), "MT-Bench", "GPT-4 judge", per_family=True)
+    assert f"{left_out} model families have no MT-Bench score (GPT-4 judge) and are left out" in texts(at.caption)
 
 
 def test_turning_the_family_switch_on_and_off(bundled_env):
