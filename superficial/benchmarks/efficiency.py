@@ -137,7 +137,7 @@ class EfficiencyView:
     frontier: pd.DataFrame  # smallest first
     pair: tuple[str, str] | None  # the default "two models in one sentence"
     choices: list[str]  # models offered in the A/B pickers, smallest first
-    unscored: tuple[int, list[str]]  # filtered models with no score here: how many, the first names
+    unscored: tuple[int, list[str]]  # filtered models (or families) with no score here: how many, the first names
     unsized: tuple[int, list[str]]  # scored models of undisclosed size: how many, the first names
     per_billion: dict  # the points-per-billion bars' spec (ui.cache.figure draws it)
 
@@ -152,7 +152,7 @@ def view(store: Store, filters, benchmark: str, setting: str | None) -> Efficien
     return EfficiencyView(rows=rows, frontier=frontier, pair=pair,
                           choices=pair_choices(rows, frontier, list(pair or ())),
                           unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES,
-                                                   per_family=filters.per_family),
+                                                          per_family=filters.per_family),
                           unsized=(len(unsized), unsized.head(MISSING_NAMES).tolist()),
                           per_billion=per_billion_bars(rows, benchmark=benchmark).to_dict())
 
