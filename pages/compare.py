@@ -45,7 +45,9 @@ if len(names) < 2:
 
 view = cache.compare_view(store, tuple(names))
 st.dataframe(view.facts, hide_index=True, width="stretch", key="compare_facts",
-             column_config={"link": st.column_config.LinkColumn("link", display_text="source"),
+             column_config={"variant_of": st.column_config.TextColumn("variant of"),
+                            "knowledge_cutoff": st.column_config.TextColumn("knowledge cutoff"),
+                            "link": st.column_config.LinkColumn("link", display_text="source"),
                             "total_params_b": st.column_config.NumberColumn("total params (B)", format="%g"),
                             "active_params_b": st.column_config.NumberColumn("active params (B)", format="%g"),
                             "release_date": st.column_config.DateColumn("released")})

@@ -19,7 +19,7 @@ benchmark, setting, value_range = benchmark_picker(store)
 stop_if_no_models(store, filters)
 
 view = cache.efficiency_view(store, filters, benchmark, setting)
-missing_note(*view.unscored, f"{benchmark} score ({setting})")
+missing_note(*view.unscored, f"{benchmark} score ({setting})", families=filters.per_family)
 missing_note(*view.unsized, "disclosed size")
 if view.rows.empty:
     st.info(f"None of the filtered models has both a disclosed size and a {benchmark} score ({setting}).",
@@ -47,7 +47,7 @@ st.caption(f"Dotted line: the Pareto frontier — {len(view.frontier)} models no
            f"({', '.join(view.frontier['model'])}). Filled points: open weights; bigger points: on the frontier; "
            "hover any point for its name and source.")
 score_table(view.rows, columns=["model", "params_b", "value", "per_billion", "on_frontier", "setting", "source_url",
-                                "organization", "reports"],
+                                "organization", "reports", *(["base_model", "variants"] if filters.per_family else [])],
             value_range=value_range, file_name=f"efficiency-{benchmark.lower()}.csv", key="efficiency",
             selected=selected_models(event))
 

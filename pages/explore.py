@@ -39,12 +39,14 @@ for container, tab in zip(st.tabs([t.benchmark for t in tabs]), tabs):
                     icon=":material/search_off:")
             continue
         st.markdown(tab.heading)
-        missing_note(*tab.missing, tab.what)
-        figure = explore.figure(tab, color_by=color_by, org_colors=cache.org_colors(store), highlight=highlight)
+        missing_note(*tab.missing, tab.what, families=filters.per_family)
+        figure = explore.figure(tab, color_by=color_by, org_colors=cache.org_colors(store))
         event = st.plotly_chart(figure, theme="streamlit", on_select="rerun", selection_mode=("points", "box"),
                                 key=f"chart_{tab.benchmark}", config={"displayModeBar": False})
         st.caption("Hatched bars: closed weights. Where a model has several values for a setting (different "
-                   "sources), the highest is drawn and the hover says so; the table lists every value.")
+                   "sources), the highest is drawn and the hover says so; the table lists every value."
+                   + (" A family's bar is its best variant, named; the hover says of how many." if filters.per_family
+                      else ""))
         query_table(lambda limit, b=tab.benchmark: cache.benchmark_rows(store, filters, b, limit=limit),
                     value_range=tab.value_range, file_name=f"{tab.benchmark.lower()}-filtered.csv",
                     key=tab.benchmark, selected=selected_models(event))

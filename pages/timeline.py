@@ -20,7 +20,7 @@ color_by = st.radio("Colour by", ("organization", "architecture"), key="color", 
 stop_if_no_models(store, filters)
 
 view = cache.timeline_view(store, filters, benchmark, setting)
-missing_note(*view.unscored, f"{benchmark} score ({setting})")
+missing_note(*view.unscored, f"{benchmark} score ({setting})", families=filters.per_family)
 missing_note(*view.undated, "release date")
 if view.dated == 0:
     st.info(f"None of the filtered models has both a release date and a {benchmark} score ({setting}).",
@@ -43,6 +43,6 @@ if view.edition_links:
                      icon=":material/library_books:")
 
 score_table(view.scores, columns=["model", "release_date", "value", "setting", "source_url", "organization",
-                                  "params_b", "reports"],
+                                  "params_b", "reports", *(["base_model", "variants"] if filters.per_family else [])],
             value_range=value_range, key="timeline", file_name=f"timeline-{benchmark.lower()}.csv",
             selected=selected_models(event))

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from superficial.db import build
 from superficial.db.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,6 +22,12 @@ def store_cache_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_store() -> Store:
     return Store.from_folders(FIXTURES / "data", FIXTURES / "content")
+
+
+@pytest.fixture(scope="session")
+def bundled_store(store_cache_dir) -> Store:
+    """The store of the bundled data and content, built as the app builds it (and shared with its AppTests)."""
+    return build.open_or_build(ROOT / "data", ROOT / "content")
 
 
 @pytest.fixture

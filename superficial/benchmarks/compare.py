@@ -27,10 +27,12 @@ def default_models(known: Mapping[str, str]) -> list[str]:
 def parse_models(values: Iterable[str], known: Mapping[str, str]) -> tuple[list[str], list[str]]:
     """'?models=A,B' (or repeated keys) -> (known names in order, at most six; names not found).
 
-    ``known``: {lowercased name or alias: canonical name} for at least the names asked for, as
-    ``queries.model_lookup(store, values)`` returns.
+    A value that is a name whole is that model, commas and all ('?models=A, B&models=C' when 'A, B' is a
+    name); any other value is split at its commas. ``known``: {lowercased name or alias: canonical name}
+    for at least the names asked for, as ``queries.model_lookup(store, values)`` returns.
     """
-    wanted = [name.strip() for value in values for name in str(value).split(",") if name.strip()]
+    wanted = [name.strip() for value in map(str, values)
+              for name in ([value] if value.strip().lower() in known else value.split(",")) if name.strip()]
     found, unknown = [], []
     for name in dict.fromkeys(wanted):
         match = known.get(name.lower())
@@ -106,9 +108,9 @@ def picker(popular: pd.DataFrame, found: pd.DataFrame | None, text: str, picked:
     return Picker(True, tuple(model_options(picked, found, offer_all=False)), search_note(text, found, total))
 
 
-def models_param(names: list[str]) -> str:
-    """The URL value for picked models: 'Phi-2,Llama 2 70B'."""
-    return ",".join(names)
+def models_param(names: list[str]) -> str | list[str]:
+    """The URL value for picked models: 'Phi-2,Llama 2 70B', or a key per model when a name holds a comma."""
+    return list(names) if any("," in name for name in names) else ",".join(names)
 
 
 def side_by_side(scores: pd.DataFrame, models: list[str]) -> pd.DataFrame:

@@ -133,25 +133,26 @@ def pair_choices(rows: pd.DataFrame, frontier: pd.DataFrame, wanted: list[str | 
 class EfficiencyView:
     """Everything the efficiency page draws for one set of filters, benchmark and setting."""
 
-    rows: pd.DataFrame  # sized scores with per_billion and on_frontier, best per billion first
+    rows: pd.DataFrame  # sized scores (a model's or a family's) with per_billion and on_frontier, best per billion first
     frontier: pd.DataFrame  # smallest first
     pair: tuple[str, str] | None  # the default "two models in one sentence"
     choices: list[str]  # models offered in the A/B pickers, smallest first
-    unscored: tuple[int, list[str]]  # filtered models with no score here: how many, the first names
+    unscored: tuple[int, list[str]]  # filtered models (or families) with no score here: how many, the first names
     unsized: tuple[int, list[str]]  # scored models of undisclosed size: how many, the first names
     per_billion: dict  # the points-per-billion bars' spec (ui.cache.figure draws it)
 
 
 def view(store: Store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
     """Query and compute what the efficiency page draws."""
-    scores = queries.chart_scores(store, filters, benchmark, setting)
+    scores = queries.chart_scores(store, filters, benchmark, setting, per_family=filters.per_family)
     unsized = scores.loc[scores["params_b"].isna(), "model"]
     rows = with_efficiency(scores)
     frontier = rows[rows["on_frontier"]].sort_values(["params_b", "model"], kind="mergesort")  # (sorted once)
     pair = default_pair(rows)
     return EfficiencyView(rows=rows, frontier=frontier, pair=pair,
                           choices=pair_choices(rows, frontier, list(pair or ())),
-                          unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES),
+                          unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES,
+                                                          per_family=filters.per_family),
                           unsized=(len(unsized), unsized.head(MISSING_NAMES).tolist()),
                           per_billion=per_billion_bars(rows, benchmark=benchmark).to_dict())
 

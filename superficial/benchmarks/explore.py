@@ -27,12 +27,14 @@ class Tab:
     setting: str | None  # the one setting compared; None: each model's best reported score
     value_range: tuple[float, float] | None  # the benchmark's scale, None when the data has none
     unit: str | None
-    rows: pd.DataFrame  # the bars: the best BAR_LIMIT models and the outlined ones (queries.top_chart_scores)
-    missing: tuple[int, list[str]]  # filtered models with no score here: how many, the first names
+    rows: pd.DataFrame  # the bars: the best BAR_LIMIT models (or families) and the outlined ones (queries.top_chart_scores)
+    missing: tuple[int, list[str]]  # filtered models (or families) with no score here: how many, the first names
+    per_family: bool = False  # a bar per family of variants: its best variant
+    outlined: tuple[str, ...] = ()  # the bars to outline: the models asked for, or the variants standing for their families
 
     @property
     def scored(self) -> int:
-        """Filtered models with a score here (drawn or not)."""
+        """Filtered models (or families) with a score here (drawn or not)."""
         return int(self.rows["total"].iloc[0]) if len(self.rows) else 0
 
     @property
@@ -42,8 +44,10 @@ class Tab:
 
     @property
     def heading(self) -> str:
-        """'**MMLU · 5-shot** — 55 models' above the chart."""
+        """'**MMLU · 5-shot** — 55 models' (or '— 40 model families, each its best variant') above the chart."""
         setting = self.setting or "each model's best reported setting"
+        if self.per_family:
+            return f"**{self.benchmark} · {setting}** — {self.scored:,} model families, each its best variant"
         return f"**{self.benchmark} · {setting}** — {self.scored:,} models"
 
 
@@ -73,6 +77,8 @@ def view(store: Store, filters, setting: str | None, highlight: Iterable[str] = 
     """
     benchmarks = queries.benchmarks(store) if benchmarks is None else benchmarks
     keep = list(highlight)
+    # A family's bar is named after its best variant, so it is outlined when the family has a model asked for.
+    families = set(queries.variants(store, keep)["base_model"]) if filters.per_family and keep else set()
     tabs = []
     for benchmark in BENCHMARKS:
         if setting is None:
@@ -83,15 +89,19 @@ def view(store: Store, filters, setting: str | None, highlight: Iterable[str] = 
             chosen = (default_settings[benchmark] if default_settings is not None
                       else queries.default_setting(store, benchmark))
         value_range, unit = _scale(benchmarks, benchmark)
-        tabs.append(Tab(benchmark=benchmark, setting=chosen, value_range=value_range, unit=unit,
-                        rows=queries.top_chart_scores(store, filters, benchmark, chosen, limit=BAR_LIMIT, keep=keep),
-                        missing=queries.missing_scores(store, filters, benchmark, chosen, limit=MISSING_NAMES)))
+        rows = queries.top_chart_scores(store, filters, benchmark, chosen, limit=BAR_LIMIT, keep=keep,
+                                        per_family=filters.per_family)
+        outlined = rows.loc[rows["base_model"].isin(families), "model"].tolist() if families else keep
+        tabs.append(Tab(benchmark=benchmark, setting=chosen, value_range=value_range, unit=unit, rows=rows,
+                        missing=queries.missing_scores(store, filters, benchmark, chosen, limit=MISSING_NAMES,
+                                                       per_family=filters.per_family),
+                        per_family=filters.per_family, outlined=tuple(outlined)))
     return tuple(tabs)
 
 
-def figure(tab: Tab, *, color_by: str, org_colors: Mapping[str, str], highlight: Iterable[str] = ()) -> go.Figure:
-    """The tab's bars, coloured by organization (in ``org_colors``) or architecture."""
+def figure(tab: Tab, *, color_by: str, org_colors: Mapping[str, str]) -> go.Figure:
+    """The tab's bars, coloured by organization (in ``org_colors``) or architecture, its outlined bars outlined."""
     return score_bars(tab.rows, benchmark=tab.benchmark, color_by=color_by, label_setting=tab.setting is None,
                       value_range=tab.value_range, unit=tab.unit,
-                      colors=org_colors if color_by == "organization" else None, highlight=highlight,
+                      colors=org_colors if color_by == "organization" else None, highlight=tab.outlined,
                       more=tab.scored - len(tab.rows))

@@ -51,6 +51,7 @@ class Filters:
     weights: str | None = None  # "open", "closed" or None for both
     licenses: tuple[str, ...] = ()
     released: tuple[str, str] | None = None  # months "YYYY-MM", both inclusive; None: any date
+    per_family: bool = False  # one row per family of variants (its best variant), not one per model
 
     # --- numbers the queries need ----------------------------------------------------------
     @property
@@ -94,7 +95,8 @@ class Filters:
         }
 
     def is_default(self) -> bool:
-        return self == Filters()
+        """Every model kept (whether the charts show a row per model or per family)."""
+        return self == Filters(per_family=self.per_family)
 
     def describe(self) -> str:
         """A short sentence of the active filters, for captions: 'Filters: 3B–13B, open weights'."""
@@ -116,14 +118,14 @@ class Filters:
             parts.append(", ".join(self.licenses))
         if self.released:
             parts.append(f"released {self.released[0]} to {self.released[1]}")
-        return "Filters: " + "; ".join(parts) if parts else "No filters: every model"
+        text = "Filters: " + "; ".join(parts) if parts else "No filters: every model"
+        return text + (" · one row per model family (its best variant)" if self.per_family else "")
 
     def with_preset(self, name: str | None) -> Filters:
         """The same filters with a size preset applied (None: every size, unknown sizes included)."""
         if name is None:
             return replace(self, size=Filters().size, include_unknown=True)
         return replace(self, size=PRESETS[name], include_unknown=False)
-
 
 
 def months_between(first: dt.date | None, last: dt.date | None) -> list[str]:

@@ -26,8 +26,8 @@ class EditionLink:
 class TimelineView:
     """Everything the timeline page draws for one set of filters, benchmark and setting."""
 
-    scores: pd.DataFrame  # one pick per filtered model (queries.chart_scores), best first
-    unscored: tuple[int, list[str]]  # filtered models with no score here: how many, the first names
+    scores: pd.DataFrame  # one pick per filtered model or family (queries.chart_scores), best first
+    unscored: tuple[int, list[str]]  # filtered models (or families) with no score here: how many, the first names
     undated: tuple[int, list[str]]  # scored models with no release date: how many, the first names
     editions: pd.DataFrame  # published editions, newest first
     edition_links: tuple[EditionLink, ...]  # the newest dated editions, the ones the chart labels
@@ -49,11 +49,12 @@ def edition_links(editions: pd.DataFrame, limit: int = EDITION_LINKS) -> tuple[E
 
 def view(store: Store, filters, benchmark: str, setting: str | None) -> TimelineView:
     """Query what the timeline page draws."""
-    scores = queries.chart_scores(store, filters, benchmark, setting)
+    scores = queries.chart_scores(store, filters, benchmark, setting, per_family=filters.per_family)
     undated = scores.loc[scores["release_date"].isna(), "model"]
     editions = queries.editions(store)
     return TimelineView(scores=scores,
-                        unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES),
+                        unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES,
+                                                        per_family=filters.per_family),
                         undated=(len(undated), undated.head(MISSING_NAMES).tolist()), editions=editions,
                         edition_links=edition_links(editions),
                         dated_editions=int(editions["publish_date"].notna().sum()))

@@ -89,6 +89,15 @@ def _reports_note(reports: object, settings: object) -> str:
     return f"highest of {reports} values reported for {where}"
 
 
+def _picked_note(row: Mapping) -> str:
+    """How the row's value was picked; for a family's row (queries' per_family form) of which variants."""
+    reports = _reports_note(row.get("reports"), row.get("settings"))
+    variants = row.get("variants")
+    if is_missing(variants) or int(variants) <= 1:
+        return reports
+    return f"best of {int(variants)} variants of {html.escape(str(row['base_model']))} · {reports}"
+
+
 def record_groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, list[dict]]]:
     """Rows as dicts split by the colour column, in order of first appearance.
 
@@ -102,9 +111,8 @@ def record_groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, list[di
 
 
 def hover_rows(rows: list[dict]) -> list[list[str]]:
-    """customdata per row: model, setting, source, how it was picked, weights and size, note."""
-    return [[row["model"], row["setting"], html.escape(str(row["source_url"])),
-             _reports_note(row.get("reports"), row.get("settings")),
+    """customdata per row: model, setting, source, how it was picked (of which variants), weights and size, note."""
+    return [[row["model"], row["setting"], html.escape(str(row["source_url"])), _picked_note(row),
              f'{weights_label(row.get("open_weights"))} · {params_label(row.get("total_params_b"), row.get("active_params_b"))}',
              "" if is_missing(row.get("note")) else html.escape(str(row["note"]))]
             for row in rows]

@@ -123,7 +123,7 @@ _FILTER_WHERE = f"""
 
 _FILTERED_CTE = f"""
 WITH filtered AS (
-    SELECT name, organization, family, total_params_b, active_params_b, architecture, release_date,
+    SELECT name, base_model, organization, family, total_params_b, active_params_b, architecture, release_date,
            open_weights, license, link, {_PARAMS_B} AS params_b
     FROM models
     WHERE {_FILTER_WHERE}
@@ -245,6 +245,16 @@ ORDER BY f.name
 LIMIT $limit
 """
 
+# The same for families of variants: the filtered models' families none of whose filtered models has a
+# score, named by their base_model.
+MISSING_FAMILY_SCORES_SQL = _FILTERED_CTE + f"""
+SELECT base_model AS name, count(*) OVER () AS total
+FROM (SELECT DISTINCT base_model FROM filtered)
+WHERE base_model NOT IN (SELECT base_model FROM scored WHERE {_SCORE_ROWS} AND {_FILTER_WHERE})
+ORDER BY name
+LIMIT $limit
+"""
+
 SETTINGS_SQL = """
 SELECT setting, count(*) AS scores, count(DISTINCT model) AS models
 FROM scores
@@ -329,11 +339,11 @@ def benchmark_rows(store: Store, filters, benchmark: str, limit: int | None = No
 
 
 def missing_scores(store: Store, filters, benchmark: str, setting: str | None = None,
-                   limit: int | None = None) -> tuple[int, list[str]]:
+                   limit: int | None = None, *, per_family: bool = False) -> tuple[int, list[str]]:
     """How many filtered models have no score on the benchmark (in that setting, if given), and their names
-    (the first `limit`, alphabetically)."""
-    frame = store.query(MISSING_SCORES_SQL, {**filters.query_params(), "benchmark": benchmark, "setting": setting,
-                                             "limit": limit})
+    (the first `limit`, alphabetically). With `per_family`, the families none of whose models has one."""
+    frame = store.query(MISSING_FAMILY_SCORES_SQL if per_family else MISSING_SCORES_SQL,
+                        {**filters.query_params(), "benchmark": benchmark, "setting": setting, "limit": limit})
     return (int(frame["total"].iloc[0]) if not frame.empty else 0), frame["name"].tolist()
 
 
@@ -507,9 +517,16 @@ ORDER BY m.name
 """
 
 
+def _names_in(values: list[str]) -> list[str]:
+    """The lowercased names a ?models= value may mean: each value whole (a name may hold a comma) and its
+    comma-separated parts."""
+    return sorted({n.strip().lower() for raw in values for n in (str(raw), *str(raw).split(",")) if n.strip()})
+
+
 def known_models(store: Store, names: list[str]) -> list[str]:
-    """The canonical names of the models named (by name or alias, any case); unknown names are dropped."""
-    wanted = [n.strip().lower() for raw in names for n in str(raw).split(",") if n.strip()]
+    """The canonical names of the models named (by name or alias, any case; 'A,B' strings too); unknown names
+    are dropped."""
+    wanted = _names_in(names)
     if not wanted:
         return []
     return store.query(KNOWN_MODELS_SQL, {"names": wanted})["name"].tolist()
@@ -562,8 +579,9 @@ def find_models(store: Store, text: str = "", limit: int = 50) -> pd.DataFrame:
 
 
 def model_lookup(store: Store, names: list[str]) -> dict[str, str]:
-    """{lowercased name or alias: canonical name} for the names given ('A,B' strings too) that are models."""
-    wanted = sorted({n.strip().lower() for raw in names for n in str(raw).split(",") if n.strip()})
+    """{lowercased name or alias: canonical name} for the names given ('A,B' strings too, and each string
+    whole) that are models."""
+    wanted = _names_in(names)
     if not wanted:
         return {}
     frame = store.query(MODEL_LOOKUP_SQL, {"names": wanted})

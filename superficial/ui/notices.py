@@ -29,12 +29,14 @@ def warn_skipped(problems: list[Problem]) -> None:
         st.warning(f"{errors} row(s) or file(s) were skipped; everything else is loaded. See the list below.")
 
 
-def missing_note(count: int, names: list[str], what: str) -> None:
-    """'3 models have no MT-Bench score: A, B, C' as a caption (nothing when none are missing)."""
+def missing_note(count: int, names: list[str], what: str, *, families: bool = False) -> None:
+    """'3 models have no MT-Bench score: A, B, C' (or '3 model families …') as a caption (nothing when none are
+    missing)."""
     if not count:
         return
     listed = ", ".join(names[:8]) + (f" and {count - len(names[:8]):,} more" if count > len(names[:8]) else "")
-    noun = "model has" if count == 1 else "models have"
+    noun = ("model family has" if count == 1 else "model families have") if families else (
+        "model has" if count == 1 else "models have")
     st.caption(f":material/info: {count:,} {noun} no {what} and {'is' if count == 1 else 'are'} "
                f"left out: {listed}.")
 

@@ -10,8 +10,8 @@ from superficial.db.store import Store
 from superficial.ui import cache
 
 # --- sidebar filters shared by the benchmark pages (explore, efficiency, timeline) -------------------
-# Each widget is bound to the URL under its key, so a copied link reproduces the view and the filters
-# follow the reader from page to page.
+# Each widget (the family switch too) is bound to the URL under its key, so a copied link reproduces the
+# view and the filters follow the reader from page to page.
 
 def _apply_size_preset() -> None:
     """Preset pill clicked: move the size slider (presets hide undisclosed sizes; none clears both)."""
@@ -35,10 +35,14 @@ def _reset_filters(months: list[str]) -> None:
 
 
 def filter_sidebar(store: Store) -> Filters:
-    """Draw the model filters in the sidebar, bound to the URL, with how many models are left."""
+    """Draw the family switch and the model filters in the sidebar, bound to the URL, with how many models are left."""
     options = cache.filter_options(store)
     months = months_between(options["first_release"], options["last_release"])
     with st.sidebar:
+        per_family = st.toggle(
+            "One row per model family", value=False, key="family", bind="query-params",
+            help="Snapshots and tunes of one model (GPT-4 (0314) and (0613), Llama 2 70B and its Chat) are "
+                 "models of their own. On: each family is one bar or point, its best-scoring variant, named.")
         st.subheader("Filter models", anchor=False)
         size = st.select_slider(
             "Parameters (billions, log scale)", options=SIZE_LABELS, value=(SIZE_LABELS[0], SIZE_LABELS[-1]),
@@ -70,7 +74,7 @@ def filter_sidebar(store: Store) -> Filters:
                 released = (chosen[0], chosen[1])
         filters = Filters(size=tuple(size), basis=basis or "total", include_unknown=bool(unknown),
                           orgs=tuple(orgs), archs=tuple(archs or ()), weights=weights,
-                          licenses=tuple(licenses), released=released)
+                          licenses=tuple(licenses), released=released, per_family=bool(per_family))
         left = cache.filtered_count(store, filters)
         st.markdown(f"**{left['models']:,} of {options['models']:,} models left**"
                     + (f" ({left['unsized']:,} of undisclosed size)" if left["unsized"] else ""))

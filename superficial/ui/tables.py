@@ -41,6 +41,8 @@ def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, 
         "open_weights": st.column_config.CheckboxColumn("open weights"),
         "on_frontier": st.column_config.CheckboxColumn("on frontier"),
         "reports": st.column_config.NumberColumn("values reported"),
+        "base_model": st.column_config.TextColumn("base model"),
+        "variants": st.column_config.NumberColumn("variants scored"),
     }
     st.dataframe(rows, hide_index=True, width="stretch", column_config={k: v for k, v in config.items() if k in rows},
                  key=f"{key}_table")

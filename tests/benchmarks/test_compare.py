@@ -85,6 +85,20 @@ def test_a_visit_starts_from_the_link_or_the_example(fixture_store):
     assert compare.example(fixture_store) == ["Phi-2", "Llama 2 70B", "Mixtral 8x7B"]
 
 
+def test_a_name_holding_a_comma_survives_the_link(data_copy):
+    with open(data_copy / "models.csv", "a", encoding="utf-8") as models:
+        models.write('"Acme, Inc. 7B",Acme,Acme,7,,dense,2024-01-01,true,MIT,https://example.org/acme\n')
+    store = Store.from_folders(data_copy, FIXTURES / "content")
+    picked = ["Acme, Inc. 7B", "Phi-2"]
+    param = compare.models_param(picked)
+    assert param == picked  # a key per model: a comma-joined value would split the name
+    assert compare.start(store, param) == (picked, [])
+    assert compare.start(store, ["Acme, Inc. 7B"]) == (["Acme, Inc. 7B"], [])  # a link naming one model
+    assert compare.start(store, ["Phi-2,Acme"]) == (["Phi-2"], ["Acme"])
+    assert queries.known_models(store, ["Acme, Inc. 7B"]) == ["Acme, Inc. 7B"]
+    assert compare.models_param(["GPT-4 (0314)", "GPT-4 (0613)"]) == "GPT-4 (0314),GPT-4 (0613)"
+
+
 def test_view_of_the_picked_models(fixture_store):
     view = compare.view(fixture_store, ["Mixtral 8x7B", "Mistral 7B"])
     assert view.facts["name"].tolist() == ["Mixtral 8x7B", "Mistral 7B"]

@@ -50,9 +50,25 @@ def test_setting_choices_preselect_five_shot():
 def test_figure_colours_by_organization_or_architecture(fixture_store):
     tab = explore.view(fixture_store, Filters(), None, ["Mistral 7B"])[0]
     colors = color_map(queries.filter_options(fixture_store)["orgs"])
-    by_org = explore.figure(tab, color_by="organization", org_colors=colors, highlight=["Mistral 7B"]).to_dict()
+    by_org = explore.figure(tab, color_by="organization", org_colors=colors).to_dict()
     openai = next(t for t in by_org["data"] if t["name"] == "OpenAI")
     assert openai["marker"]["color"] == colors["OpenAI"] and openai["text"] == ["Medprompt+"]  # the setting, named
+    mistral = next(t for t in by_org["data"] if t["name"] == "Mistral AI")
+    assert dict(zip(mistral["y"], mistral["marker"]["line"]["width"])) == {"Mixtral 8x7B": 0, "Mistral 7B": 3}
     by_arch = explore.figure(tab, color_by="architecture", org_colors=colors).to_dict()
     assert [t["name"] for t in by_arch["data"]][:3] == ["undisclosed", "MoE", "dense"]
     assert all("color" not in t["marker"] for t in by_arch["data"] if t["name"] != "values")
+
+
+def test_a_bar_per_family_outlines_the_variant_standing_for_a_model_asked_for(bundled_store):
+    per_model = explore.view(bundled_store, Filters(), "5-shot", ["GPT-4 (0314)"])[1]
+    per_family = explore.view(bundled_store, Filters(per_family=True), "5-shot", ["GPT-4 (0314)"])[1]
+    assert per_model.outlined == ("GPT-4 (0314)",) and not per_model.per_family
+    gpt4 = per_family.rows[per_family.rows["base_model"] == "GPT-4"]
+    assert per_family.outlined == tuple(gpt4["model"]) and len(gpt4) == 1 and gpt4["variants"].iloc[0] == 2
+    assert per_family.rows["base_model"].is_unique and per_family.scored < per_model.scored
+    assert per_family.heading.endswith(f"— {per_family.scored} model families, each its best variant")
+    bars = explore.figure(per_family, color_by="organization", org_colors={}).to_dict()
+    openai = next(t for t in bars["data"] if t["name"] == "OpenAI")
+    widths = dict(zip(openai["y"], openai["marker"]["line"]["width"]))
+    assert widths[gpt4["model"].iloc[0]] == 3 and sum(w > 0 for w in widths.values()) == 1

@@ -25,6 +25,13 @@ def test_describe_names_each_active_filter():
     assert Filters(size=("0B", "13B")).describe() == "Filters: ≤13B"
 
 
+def test_one_row_per_family_is_said_but_filters_no_model():
+    family = Filters(per_family=True)
+    assert family.is_default() and family.query_params() == Filters().query_params()
+    assert family.describe() == "No filters: every model · one row per model family (its best variant)"
+    assert not Filters(weights="open", per_family=True).is_default()
+
+
 def test_numbers_for_the_sql():
     f = Filters(size=("3B", "13B"), weights="closed", released=("2023-06", "2024-02"))
     assert (f.min_params, f.max_params) == (3.0, 13.0)

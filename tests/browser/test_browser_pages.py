@@ -92,3 +92,31 @@ def test_contents_link_scrolls_to_its_heading(page, app_server):
     expect(heading).to_be_in_viewport()
     assert page.url.endswith(f"edition={EDITION}#and-what-is-mamba")
     assert_no_exception(page)
+
+
+def bar_names(page) -> list[set[str]]:
+    """The names on the bars of each chart of the page."""
+    return [{y for t in chart for y in t["y"]} for chart in plotted(page)]
+
+
+def test_family_switch_changes_chart_and_url(page, app_server):
+    snapshots = {"GPT-4 (0314)", "GPT-4 (0613)"}
+    open_page(page, app_server, "explore")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    before = bar_names(page)
+    assert any(snapshots <= names for names in before)  # MT-Bench: a bar per snapshot
+    page.get_by_text("One row per model family").click()
+    page.wait_for_function("() => location.search.includes('family=true')", timeout=30_000)
+    wait_ready(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    after = bar_names(page)
+    assert len(after) == len(before)
+    for names_before, names_after in zip(before, after):  # at most one bar for the family, named after a snapshot
+        assert names_after != names_before and len(snapshots & names_after) <= 1
+        if snapshots <= names_before:  # MT-Bench (fewer than 40 bars): fewer bars
+            assert len(names_after) < len(names_before) and len(snapshots & names_after) == 1
+    assert_no_exception(page)
+    page.reload()
+    wait_ready(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    assert bar_names(page) == after  # the link keeps the view

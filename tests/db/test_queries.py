@@ -103,6 +103,18 @@ def test_top_chart_scores_per_family_keeps_the_families_asked_for(variants_store
     assert per_model["model"].tolist() == ["GPT-4 Turbo", "GPT-4 (0314)", "GPT-3.5 Turbo (1106)"]
 
 
+def test_missing_scores_per_family_leave_out_only_families_with_no_score(variants_store):
+    _, models = queries.missing_scores(variants_store, Filters(), "Arena Elo")
+    count, families = queries.missing_scores(variants_store, Filters(), "Arena Elo", per_family=True)
+    assert "GPT-4" in models and "GPT-4" not in families  # its snapshots are rated
+    assert count == len(families) and families == sorted(families)
+    scored = set(queries.chart_scores(variants_store, Filters(), "Arena Elo", per_family=True)["base_model"])
+    every = set(variants_store.query("SELECT base_model FROM models")["base_model"])
+    assert set(families) == every - scored
+    assert queries.missing_scores(variants_store, Filters(), "Arena Elo", limit=1, per_family=True) == (
+        count, families[:1])
+
+
 def test_benchmark_leaderboard_per_family(variants_store):
     board = queries.benchmark_leaderboard(variants_store, "MT-Bench", "GPT-4 judge", per_family=True).to_pandas()
     gpt4 = board.set_index("base_model").loc["GPT-4"]

@@ -179,3 +179,95 @@ def test_explore_outlines_models_from_an_edition_link(bundled_env):
     outlined = {y for trace in figure["data"] if "line" in trace.get("marker", {})
                 for y, w in zip(trace["y"], trace["marker"]["line"]["width"]) if w}
     assert outlined == {"Phi-2"}
+
+
+# --- variants: each snapshot a bar of its own, or one bar per family ------------------------------
+
+SNAPSHOTS = ("GPT-4 (0314)", "GPT-4 (0613)")
+
+
+def bars(figure: dict) -> dict[str, float]:
+    """{bar label: value} of a score-bars figure (the values trace of "best reported" mode left out)."""
+    return {y: x for trace in figure["data"] if trace["name"] != "values" for y, x in zip(trace["y"], trace["x"])}
+
+
+def hovers(figure: dict) -> dict[str, list]:
+    return {row[0]: row for trace in figure["data"] if trace["name"] != "values" for row in trace["customdata"]}
+
+
+def mt_bench_values(store, models) -> dict[str, float]:
+    """The highest MT-Bench value of each model in the benchmark's usual setting, from the store."""
+    rows = queries.scores(store, "MT-Bench", queries.default_setting(store, "MT-Bench"))
+    return rows[rows["model"].isin(models)].groupby("model")["value"].max().to_dict()
+
+
+def test_explore_draws_each_snapshot_as_a_bar_of_its_own(bundled_env, bundled_store):
+    expected = mt_bench_values(bundled_store, SNAPSHOTS)
+    assert len(expected) == 2 and len(set(expected.values())) == 2  # two snapshots, two different values
+    at = open_page("pages/explore.py")
+    assert at.toggle(key="family").value is False and "family" not in at.query_params
+    mt_bench = figures(at)[1]
+    drawn = bars(mt_bench)
+    assert {m: drawn[m] for m in SNAPSHOTS} == expected
+    assert {m: hovers(mt_bench)[m][0] for m in SNAPSHOTS} == {m: m for m in SNAPSHOTS}  # the hover names it in full
+    assert len(drawn) == len(queries.chart_scores(bundled_store, Filters(), "MT-Bench", "GPT-4 judge"))
+
+
+def test_family_switch_draws_one_bar_per_family_named_after_its_best_variant(bundled_env, bundled_store):
+    families = queries.chart_scores(bundled_store, Filters(per_family=True), "MT-Bench", "GPT-4 judge",
+                                    per_family=True)
+    snapshots = mt_bench_values(bundled_store, SNAPSHOTS)
+    best = max(snapshots, key=snapshots.get)
+    at = open_page("pages/explore.py", family="true")
+    assert at.toggle(key="family").value is True
+    mt_bench = figures(at)[1]
+    drawn = bars(mt_bench)
+    assert set(drawn) == set(families["model"]) and len(drawn) == families["base_model"].nunique()
+    assert drawn[best] == snapshots[best] and not set(SNAPSHOTS) - {best} & set(drawn)
+    assert "best of 2 variants of GPT-4" in hovers(mt_bench)[best][3]
+    assert f"— {len(families)} model families, each its best variant" in texts(at.markdown)
+    assert "one row per model family" in texts(at.caption)
+    left_out, _ = queries.missing_scores(bundled_store, Filters(), "MT-Bench", "GPT-4 judge", per_family=True)
+    assert f"{left_out} model families have no MT-Bench score (GPT-4 judge) and are left out" in texts(at.caption)
+
+
+def test_turning_the_family_switch_on_and_off(bundled_env):
+    # The browser writes a click into the URL (tests/browser checks ?family=true); here the charts follow the switch.
+    at = open_page("pages/explore.py")
+    per_model = bars(figures(at)[1])
+    at.toggle(key="family").set_value(True).run()
+    per_family = bars(figures(at)[1])
+    assert set(per_family) < set(per_model) and set(SNAPSHOTS) - set(per_family)
+    at.toggle(key="family").set_value(False).run()
+    assert bars(figures(at)[1]) == per_model
+
+
+@pytest.mark.parametrize("page", ["pages/efficiency.py", "pages/timeline.py"])
+def test_family_switch_on_efficiency_and_timeline(bundled_env, bundled_store, page):
+    def expected(per_family: bool) -> list[str]:
+        rows = queries.chart_scores(bundled_store, Filters(), "MMLU", "5-shot", per_family=per_family)
+        return sorted(rows.loc[rows["params_b"].notna(), "model"] if page == "pages/efficiency.py" else rows["model"])
+
+    per_model = open_page(page).dataframe[0].value
+    assert sorted(per_model["model"]) == expected(False) and "base_model" not in per_model
+    at = open_page(page, family="true")
+    table = at.dataframe[0].value
+    assert sorted(table["model"]) == expected(True) and len(table) < len(per_model)
+    assert table["base_model"].is_unique and (table["variants"] >= 1).all()
+    assert "one row per model family" in texts(at.caption)
+
+
+def test_compare_two_snapshots_side_by_side(bundled_env, bundled_store):
+    at = open_page("pages/compare.py", models=",".join(SNAPSHOTS))
+    picker = at.multiselect(key="compare_models")
+    assert picker.value == list(SNAPSHOTS) and set(SNAPSHOTS) <= set(picker.options)
+    facts, side, sources = (d.value for d in at.dataframe)
+    stored = queries.model_facts(bundled_store, list(SNAPSHOTS))
+    assert facts[["name", "variant_of", "knowledge_cutoff"]].values.tolist() == \
+        stored[["name", "variant_of", "knowledge_cutoff"]].values.tolist()
+    assert facts["variant_of"].tolist() == ["GPT-4", "GPT-4"]
+    mt_bench = side[side["benchmark"] == "MT-Bench"].iloc[0]
+    assert {m: mt_bench[m] for m in SNAPSHOTS} == mt_bench_values(bundled_store, SNAPSHOTS)
+    assert {t["name"] for t in figures(at)[0]["data"]} == set(SNAPSHOTS)
+    assert set(sources["model"]) == set(SNAPSHOTS)
+    assert at.query_params["models"] == ",".join(SNAPSHOTS)
