@@ -276,14 +276,15 @@ def measure_load() -> dict:
     The first build runs in a child process (``python -m superficial.build``): its wall time is measured
     here, its peak RSS and CPU time are the worker's children's (the build is the worker's only child).
     The build is then moved into the run's cache folder and opened from there as a restarted server would;
-    finally ui.bundled_store opens it once more, so the AppTest runs that follow find the store loaded.
+    finally ui.cache.bundled_store opens it once more, so the AppTest runs that follow find the store loaded.
     """
     import resource
     import shutil
     import tempfile
 
-    from superficial import config, ui
+    from superficial import config
     from superficial.db import build, queries
+    from superficial.ui import cache
 
     data_dir, content_dir = config.data_dir(), config.content_dir()
     shared = build.cache_dir()
@@ -322,7 +323,7 @@ def measure_load() -> dict:
         _, out["warm_open"], out["warm_open_cpu"] = timed(lambda: build.open_or_build(data_dir, content_dir))
         end = resource.getrusage(resource.RUSAGE_CHILDREN)
         out["warm_open_child"] = (end.ru_utime, end.ru_stime) != (mid.ru_utime, mid.ru_stime)  # should be False
-        store, out["total"], out["total_cpu"] = timed(ui.bundled_store)
+        store, out["total"], out["total_cpu"] = timed(cache.bundled_store)
         out["worker_rss"], out["worker_hwm"] = proc_memory(os.getpid())
     finally:
         os.environ["SUPERFICIAL_CACHE_DIR"] = str(shared)
@@ -371,7 +372,7 @@ def run_jobs(env: dict[str, str], jobs: list[dict], prebuild: bool, timeout: flo
     while remaining:
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
             json.dump({"env": env, "prebuild": prebuild and load is None, "jobs": remaining}, f)
-        process = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--worker", f.name], cwd=ROOT,
+        process = subprocess.Popen([sys.executable, "-m", "bench.run", "--worker", f.name], cwd=ROOT,
                                    env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                    text=True)
         lines: queue.Queue = queue.Queue()
@@ -670,7 +671,7 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
                else "⚠ not in a child process (the cache was not used: built in the calling process)")
             + f"; opened from the warm cache {fmt_s(load.get('warm_open'))} s"
             + (" ⚠ (a child process ran: not an open only)" if load.get("warm_open_child") else "")
-            + f", through ui.bundled_store {fmt_s(load.get('total'))} s."
+            + f", through ui.cache.bundled_store {fmt_s(load.get('total'))} s."
             + (f" Warnings: {'; '.join(load['warnings'])}." if load.get("warnings") else "")
             + (f" ⚠ Store measurement failed: {load['error']}." if load.get("error") else "")
             + f" Calibration {r['calibration']:.2f} s, load average {r['load_avg_start']:.1f} → {r['load_avg_end']:.1f}.")
