@@ -106,7 +106,7 @@ with side_col:
     st.subheader(f"Models mentioned ({len(view.mentioned)})", anchor=False)
     if view.mentioned.empty:
         st.caption("This edition names none of the models in the data.")
-    with st.container(height=320 if len(view.mentioned) > 6 else "content"):
+    with st.container(height=320 if len(view.mentioned) > 6 else "content", key="mentioned-models"):
         for row in view.mentioned.itertuples():
             facts = f"{row.organization} · {params_label(row.total_params_b, row.active_params_b)} · " \
                     f"released {long_date(row.release_date)} · named {row.mentions}×"
