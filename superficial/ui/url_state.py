@@ -12,18 +12,22 @@ import streamlit as st
 
 
 def _url_choice(draw: Callable[..., str | None], options: Sequence[str], url_key: str, default: str,
-                **kwargs) -> str:
+                unwritten: str | None = None, **kwargs) -> str:
     """One of ``options`` chosen with ``draw`` (a selectbox or the like) and kept in step with ``?url_key=``;
-    ``default`` is shown when the URL names no option."""
+    ``default`` is shown when the URL names no option, and ``unwritten`` is left out of the URL."""
     widget_key, seen_key = f"{url_key}_picker", f"{url_key}_url_seen"
     asked = st.query_params.get(url_key)
     if st.session_state.get(seen_key, object()) != asked or st.session_state.get(widget_key) not in options:
         st.session_state[widget_key] = asked if asked in options else default
         st.session_state[seen_key] = asked
     chosen = draw(options=options, key=widget_key, **kwargs)
-    if asked != chosen:
-        st.query_params[url_key] = chosen
-        st.session_state[seen_key] = chosen
+    wanted = None if chosen == unwritten else chosen
+    if asked != wanted:
+        if wanted is None:
+            del st.query_params[url_key]
+        else:
+            st.query_params[url_key] = wanted
+        st.session_state[seen_key] = wanted
     return chosen
 
 
@@ -36,8 +40,9 @@ def url_selectbox(container, label: str, options: Sequence[str], *, url_key: str
 
 def url_segmented_control(container, label: str, options: Sequence[str], *, url_key: str, default: str,
                           format_func: Callable[[str], str] = str, **kwargs) -> str:
-    """A segmented control (one option always chosen) kept in step with ``?url_key=``."""
-    return _url_choice(container.segmented_control, options, url_key, default, label=label,
+    """A segmented control (one option always chosen) kept in step with ``?url_key=``, which is absent for the
+    first option."""
+    return _url_choice(container.segmented_control, options, url_key, default, options[0], label=label,
                        format_func=format_func, selection_mode="single", required=True, **kwargs)
 
 
