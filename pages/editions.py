@@ -22,7 +22,7 @@ if not listing.editions and not listing.other_posts:
     show_problems(store.content.problems, "Problems found reading content/")
     st.stop()
 
-columns = st.columns([4, 3, 2, 1.4] if listing.other_posts else [4, 3, 2], vertical_alignment="bottom")
+columns = st.columns([4, 3, 2, 2] if listing.other_posts else [4, 3, 2], vertical_alignment="bottom")
 pick, find, tag = columns[:3]
 if listing.other_posts and url_toggle(columns[3], "Every post", url_key="posts", on_value="all",
                                       help=f"List the blog's {listing.other_posts} other posts too, which are "
@@ -84,13 +84,12 @@ with text_col:
     blocks.draw_masthead(version.edition, view)
     blocks.draw(view.blocks, view)
     st.divider()
-    left, right = st.columns(2)
     if view.previous is not None:
-        left.page_link(PAGE, label=f"Previous edition: {view.previous.label}", icon=":material/arrow_back:",
-                       query_params={"edition": view.previous.slug, **keep_version})
+        st.page_link(PAGE, label=f"Previous edition: {view.previous.label}", icon=":material/arrow_back:",
+                     query_params={"edition": view.previous.slug, **keep_version})
     if view.next is not None:
-        right.page_link(PAGE, label=f"Next edition: {view.next.label}", icon=":material/arrow_forward:",
-                        query_params={"edition": view.next.slug, **keep_version})
+        st.page_link(PAGE, label=f"Next edition: {view.next.label}", icon=":material/arrow_forward:",
+                     query_params={"edition": view.next.slug, **keep_version})
 
 with side_col:
     if not dated:
