@@ -7,41 +7,51 @@ from superficial.editions import reading
 from superficial.ui import blocks, cache
 from superficial.ui.cache import get_store
 from superficial.ui.notices import show_problems
-from superficial.ui.url_state import url_selectbox
+from superficial.ui.url_state import url_segmented_control, url_selectbox, url_toggle
 
 PAGE = "pages/editions.py"
 
 
 store = get_store()
 listing = cache.listing(store)
-editions = listing.editions
 skipped = store.content.skipped
 
-if not editions:
+if not listing.editions and not listing.other_posts:
     st.title("Editions")
     st.info("No editions to read yet: add a Markdown or text file to `content/`.")
     show_problems(store.content.problems, "Problems found reading content/")
     st.stop()
 
-edition, not_found = reading.choose(editions, st.query_params.get("edition"))
-labels = listing.labels
-slugs = list(labels)
+columns = st.columns([4, 3, 2, 2] if listing.other_posts else [4, 3, 2], vertical_alignment="bottom")
+pick, find, tag = columns[:3]
+if listing.other_posts and url_toggle(columns[3], "Every post", url_key="posts", on_value="all",
+                                      help=f"List the blog's {listing.other_posts} other posts too, which are "
+                                      "not newsletter editions."):
+    listing = cache.listing(store, every_post=True)
+keep_posts = {"posts": "all"} if listing.every_post else {}
 
-pick, find, tag = st.columns([4, 3, 2], vertical_alignment="bottom")
-chosen = url_selectbox(pick, "Edition", slugs, url_key="edition", default=edition.slug, format_func=labels.get,
-                       help="Type to filter by title, number, date or tag.")
+asked = reading.choose(listing, store.index, st.query_params.get("edition"), st.query_params.get("version"))
+if asked is None:
+    st.info("No newsletter edition here yet: turn on “Every post” to read the other posts.")
+    st.stop()
+labels = listing.labels
+chosen = url_selectbox(pick, "Edition", list(labels), url_key="edition", default=asked.edition.slug,
+                       format_func=labels.get, help="Type to filter by title, number, date or tag.")
+choice = asked if chosen == asked.edition.slug else reading.choose(listing, store.index, chosen,
+                                                                   st.query_params.get("version"))
+edition = choice.edition
 text = find.text_input("Search the editions' text", placeholder="e.g. Medprompt", icon=":material/search:")
 tags = tag.multiselect("Tags", listing.tags, placeholder="Any tag")
-edition = next(e for e in editions if e.slug == chosen)
-if not_found:
-    st.warning(not_found, icon=":material/search_off:")
+if asked.note:
+    st.warning(asked.note, icon=":material/search_off:")
 if text.strip() or tags:
-    matches = reading.search(editions, text, tags)
+    matches = reading.search(listing.editions, text, tags)
     with st.container(border=True):
         st.markdown(f"**{len(matches)}** edition{'s' if len(matches) != 1 else ''} match")
         for match in matches:
-            st.page_link(PAGE, label=render.literal_markdown(labels[match.edition.slug]),
-                         query_params={"edition": match.edition.slug}, icon=":material/article:")
+            label = labels[match.edition.slug] + (f" · {match.version.label}" if len(match.edition.versions) > 1 else "")
+            st.page_link(PAGE, label=render.literal_markdown(label), icon=":material/article:",
+                         query_params={"edition": match.edition.slug, "version": match.version.name, **keep_posts})
             if match.snippet:
                 blocks.draw_snippet(match.snippet)
 if skipped:
@@ -49,29 +59,37 @@ if skipped:
                "see the list at the bottom of the page.")
 
 text_col, side_col = st.columns([3, 2], gap="large")
+version = choice.version
+if len(edition.versions) > 1:
+    names = {v.name: render.literal_markdown(v.label) for v in edition.versions}
+    version = edition.named(url_segmented_control(
+        text_col, "Version", list(names), url_key="version", default=version.name, format_func=names.get,
+        help="The blog post and the newsletter's plain text of this edition: each has its own text."))
+elif "version" in st.query_params:
+    del st.query_params["version"]
+keep_version = {"version": version.name} if version is not edition.versions[0] else {}
+
 with side_col:
-    dated = edition.publish_date is not None
+    dated = version.edition.publish_date is not None
     as_of = st.toggle("As of the edition", value=False, disabled=not dated,
                       help="Limit the charts to the models released on or before the edition's publish date."
                       if dated else "This edition has no publish date, so there is no week to go back to.")
 
-view = cache.edition_view(store, edition.slug, as_of)
+view = cache.edition_view(store, version.slug, as_of)
 
 with st.sidebar:
     blocks.draw_toc(view)
 
 with text_col:
-    blocks.draw_masthead(edition, view)
+    blocks.draw_masthead(version.edition, view)
     blocks.draw(view.blocks, view)
     st.divider()
-    older, newer = reading.neighbours(editions, edition.slug)
-    left, right = st.columns(2)
-    if older is not None:
-        left.page_link(PAGE, label=f"Older: {render.literal_markdown(render.html_text(older.title))}",
-                       query_params={"edition": older.slug}, icon=":material/arrow_back:")
-    if newer is not None:
-        right.page_link(PAGE, label=f"Newer: {render.literal_markdown(render.html_text(newer.title))}",
-                        query_params={"edition": newer.slug}, icon=":material/arrow_forward:")
+    if view.previous is not None:
+        st.page_link(PAGE, label=f"Previous edition: {view.previous.label}", icon=":material/arrow_back:",
+                     query_params={"edition": view.previous.slug, **keep_version})
+    if view.next is not None:
+        st.page_link(PAGE, label=f"Next edition: {view.next.label}", icon=":material/arrow_forward:",
+                     query_params={"edition": view.next.slug, **keep_version})
 
 with side_col:
     if not dated:
@@ -87,7 +105,7 @@ with side_col:
     st.subheader(f"Models mentioned ({len(view.mentioned)})", anchor=False)
     if view.mentioned.empty:
         st.caption("This edition names none of the models in the data.")
-    with st.container(height=320 if len(view.mentioned) > 6 else "content"):
+    with st.container(height=320 if len(view.mentioned) > 6 else "content", key="mentioned-models"):
         for row in view.mentioned.itertuples():
             facts = f"{row.organization} · {params_label(row.total_params_b, row.active_params_b)} · " \
                     f"released {long_date(row.release_date)} · named {row.mentions}×"
@@ -109,9 +127,21 @@ with side_col:
     for tab, chart in zip(tabs, view.side_charts):
         with tab:
             st.plotly_chart(cache.figure(chart.figure), key=f"side-{chart.label}", config={"displayModeBar": False})
-            note = f"{chart.benchmark} · {chart.setting} · {chart.shown} models; named in this edition in colour."
-            if chart.missing:
-                note += " No value here for " + ", ".join(render.literal_markdown(m) for m in chart.missing) + "."
-            st.caption(note)
+            st.caption(chart.caption)
+
+    if view.since is not None:
+        since = view.since
+        st.subheader("Since the previous edition", anchor=False)
+        between = f"after {long_date(since.after)} ({since.previous.label}) and by {long_date(since.until)}"
+        st.caption(f"**{since.total:,}** models in the data were released {between}." if since.total
+                   else f"No model in the data was released {between}.")
+        for name in since.models:
+            st.page_link("pages/compare.py", label=render.literal_markdown(name), query_params={"models": name},
+                         icon=":material/compare_arrows:", help=f"{name} on the Compare page")
+        if since.more:
+            st.caption(f"and {since.more:,} more")
+        if len(since.models) > 1:
+            st.page_link("pages/compare.py", label="Compare them side by side", query_params={"models": since.compare},
+                         icon=":material/table_chart:")
 
 show_problems(store.content.problems, "Problems found reading content/")

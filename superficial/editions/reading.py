@@ -1,9 +1,10 @@
 """What the Editions page shows: finding an edition, and one edition with the live data it discusses."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -13,15 +14,19 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from superficial import config
+from superficial.benchmarks import compare
 from superficial.charts.bars import highlight_bars
 from superficial.charts.core import BAR_LIMIT
 from superficial.charts.scatter import highlight_scatter
 from superficial.db import queries
 from superficial.db.store import Store
-from superficial.display import edition_byline
+from superficial.display import edition_byline, long_date
 from superficial.editions import markdown as render
 from superficial.editions.embeds import EmbedChart, embed_chart
 from superficial.editions.mentions import Matcher, Mentions
+from superficial.editions.neighbours import previous_and_next, since_previous
+from superficial.editions.reading_time import ReadingTime, reading_time
+from superficial.editions.versions import EditionIndex, Version, VersionedEdition
 from superficial.ingest.content import Edition
 from superficial.ui.navigation import available_pages
 
@@ -33,20 +38,17 @@ SIDE_CHARTS = (
     ("Parameter efficiency", "MMLU", "5-shot", "scatter"),
 )
 SNIPPET_CHARS = 90
+SINCE_SHOWN = 8  # models listed under "Since the previous edition"; the rest counted
 
 
 # --- finding an edition -------------------------------------------------------------------------
 
-def published(editions: list[Edition]) -> list[Edition]:
-    """The editions a reader may open (drafts hidden), in the store's order: newest first."""
-    return [e for e in editions if not e.draft]
-
-
-def edition_label(edition: Edition) -> str:
+def edition_label(edition: VersionedEdition) -> str:
     """'#5 · 17 December 2023 · Some interesting things … · weekly-digest, AI' for the picker."""
-    parts = [edition_byline(edition.number, edition.publish_date, "text" if edition.format == "text" else None),
+    only_text = len(edition.versions) == 1 and edition.default.format == "text"
+    parts = [edition_byline(edition.number, edition.publish_date, "text" if only_text else None),
              " ".join(render.html_text(edition.title).split())]
-    tags = [clean_tag(t) for t in edition.tags]
+    tags = [clean_tag(t) for t in edition.default.tags]
     if any(tags):
         parts.append(", ".join(t for t in tags if t))
     return " · ".join(parts)
@@ -54,41 +56,52 @@ def edition_label(edition: Edition) -> str:
 
 @dataclass(frozen=True)
 class Listing:
-    """The published editions with their picker labels and every tag (read-only: shared by every session)."""
+    """The published editions (or posts) with their picker labels and every tag (read-only: shared by every
+    session)."""
 
-    editions: tuple[Edition, ...]
-    labels: Mapping[str, str]  # slug -> edition_label
+    editions: tuple[VersionedEdition, ...]
+    labels: Mapping[str, str]  # edition slug -> edition_label
     tags: tuple[str, ...]
+    every_post: bool  # the blog's other posts are listed too
+    other_posts: int  # posts of the blog that are no newsletter edition (listed or not)
 
 
-def listing(store: Store) -> Listing:
-    """What the edition picker needs, for every published edition of the store."""
-    editions = tuple(published(store.editions))
+def listing(store: Store, every_post: bool = False) -> Listing:
+    """What the edition picker needs: every published newsletter edition (with ``every_post``, every post)."""
+    editions = store.index.listed(every_post=every_post)
+    other_posts = len(store.index.listed(every_post=True)) - len(store.index.listed())
     return Listing(editions, MappingProxyType({e.slug: edition_label(e) for e in editions}),
-                   tuple(all_tags(editions)))
+                   tuple(all_tags(editions)), every_post, other_posts)
 
 
-def choose(editions: list[Edition], slug: str | None) -> tuple[Edition | None, str | None]:
-    """The edition to show for a ``?edition=`` value (the newest when absent), and a note when not found."""
-    if not editions:
-        return None, None
-    if not slug:
-        return editions[0], None
-    for edition in editions:
-        if edition.slug == slug:
-            return edition, None
-    return editions[0], f"There is no published edition “{slug}”; showing the newest one instead."
+@dataclass(frozen=True)
+class Choice:
+    """The edition and version a visit shows, and a note when the link named something else."""
+
+    edition: VersionedEdition
+    version: Version
+    note: str | None = None
 
 
-def neighbours(editions: list[Edition], slug: str) -> tuple[Edition | None, Edition | None]:
-    """(older, newer) editions around ``slug`` in the newest-first list."""
-    slugs = [e.slug for e in editions]
-    if slug not in slugs:
-        return None, None
-    i = slugs.index(slug)
-    older = editions[i + 1] if i + 1 < len(editions) else None
-    newer = editions[i - 1] if i > 0 else None
-    return older, newer
+def choose(listing: Listing, index: EditionIndex, slug: str | None, version: str | None = None) -> Choice | None:
+    """What to show for ``?edition=`` (the slug of an edition or of any of its versions; the newest when absent)
+    and ``?version=`` (a ``Version.name``; else the version the slug names, else the blog post)."""
+    if not listing.editions:
+        return None
+    found = index.find(slug) if slug else None
+    listed = found is not None and found[0].slug in listing.labels
+    if listed:
+        edition, named = found
+    else:
+        edition, named = listing.editions[0], None
+    note = None
+    if slug and not listed:
+        if found is not None and not found[0].is_edition and not found[0].draft:
+            note = (f"“{render.html_text(found[0].title)}” is a post, not a newsletter edition: turn on "
+                    "“Every post” to read it. Showing the newest edition instead.")
+        else:
+            note = f"There is no published edition “{slug}”; showing the newest one instead."
+    return Choice(edition, edition.named(version) or named or edition.versions[0], note)
 
 
 def clean_tag(tag: str) -> str:
@@ -96,36 +109,40 @@ def clean_tag(tag: str) -> str:
     return " ".join(render.html_text(tag).split())
 
 
-def all_tags(editions: list[Edition]) -> list[str]:
+def all_tags(editions: Sequence[VersionedEdition]) -> list[str]:
     """Every tag of the editions, once, alphabetically."""
-    return sorted({clean_tag(t) for e in editions for t in e.tags} - {""}, key=str.lower)
+    return sorted({clean_tag(t) for e in editions for t in e.default.tags} - {""}, key=str.lower)
 
 
 @dataclass(frozen=True)
 class Match:
-    edition: Edition
+    edition: VersionedEdition
+    version: Version  # the first version holding every word
     snippet: str  # plain text around the first hit, "" when only the title or tags matched
 
 
-def search(editions: list[Edition], text: str = "", tags: list[str] | tuple[str, ...] = ()) -> list[Match]:
-    """Editions having every tag in ``tags`` whose title, description, tags or text hold every word of ``text``.
-
-    A "quoted phrase" is looked for as a whole.
+def search(editions: Sequence[VersionedEdition], text: str = "",
+           tags: list[str] | tuple[str, ...] = ()) -> list[Match]:
+    """Editions having every tag in ``tags`` of which a version's title, description, tags or text hold every
+    word of ``text``. A "quoted phrase" is looked for as a whole.
     """
     words = [" ".join((phrase or word).lower().split()) for phrase, word in re.findall(r'"([^"]+)"|(\S+)', text or "")]
     words = [w for w in words if w.strip('"')]
     wanted = {t.lower() for t in tags}
     matches = []
     for edition in editions:
-        if wanted and not wanted <= {clean_tag(t).lower() for t in edition.tags}:
+        if wanted and not wanted <= {clean_tag(t).lower() for t in edition.default.tags}:
             continue
         if not words:
-            matches.append(Match(edition, ""))
+            matches.append(Match(edition, edition.versions[0], ""))
             continue
-        body = render.readable_text(edition.body, edition.format)
-        haystack = " ".join(" ".join([edition.title, edition.description, " ".join(edition.tags), body]).split()).lower()
-        if all(w in haystack for w in words):
-            matches.append(Match(edition, snippet(body, words[0])))
+        for version in edition.versions:
+            post = version.edition
+            body = render.readable_text(post.body, post.format)
+            haystack = " ".join(" ".join([post.title, post.description, " ".join(post.tags), body]).split()).lower()
+            if all(w in haystack for w in words):
+                matches.append(Match(edition, version, snippet(body, words[0])))
+                break
     return matches
 
 
@@ -162,6 +179,31 @@ class SideChart:
     shown: int  # models drawn
     missing: list[str]  # mentioned models with no variant scored here (or of known size, for the scatter)
     drawn_for: dict[str, list[str]] = field(default_factory=dict)  # mentioned model -> its variants drawn
+    caption: str = ""  # side_chart_caption, for st.caption
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    """Another edition as a link names it: ``?edition=slug``, and its number and title for the label."""
+
+    slug: str
+    label: str  # '#4 · Some interesting things …', escaped for a Markdown label
+
+
+@dataclass(frozen=True)
+class SincePrevious:
+    """The models released since the previous edition, the first few by name."""
+
+    previous: EditionLink
+    after: dt.date
+    until: dt.date
+    models: tuple[str, ...]  # the first SINCE_SHOWN released, oldest first
+    more: int  # released too, not listed
+    compare: str  # ?models= of the Compare page for the first of them (as many as it takes)
+
+    @property
+    def total(self) -> int:
+        return len(self.models) + self.more
 
 
 @dataclass
@@ -175,12 +217,16 @@ class EditionView:
     mentions: Mentions
     mentioned: pd.DataFrame  # facts of the mentioned models, in order of first mention
     embeds: dict[str, EmbedChart]  # embed key -> live chart
-    images: dict[str, Path | None]  # image address -> file under content/, None when absent
+    images: dict[str, Path | None]  # image address -> its file (ContentSource.image_root), None when absent
     cover: Path | None
     side_charts: list[SideChart]
     as_of: dt.date | None  # the date the side charts are limited to, None when not limited
     newer_models: int  # models released after the edition (when it is dated)
     undated_models: int  # models with no release date (kept in the as-of view)
+    reading_time: ReadingTime
+    previous: EditionLink | None = None  # the newsletter editions just before and after, by date
+    next: EditionLink | None = None
+    since: SincePrevious | None = None  # what came out since the previous edition
     links: dict[str, bool] = field(default_factory=dict)  # other pages present: "compare", "explore"
 
 
@@ -231,19 +277,50 @@ def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]]) -> l
     return out
 
 
+def side_chart_caption(chart: SideChart, meant_at: dt.date | None) -> str:
+    """What a side chart shows, which variants stand for a model the edition names, and who has no value there
+    (escaped for ``st.caption``)."""
+    note = f"{chart.benchmark} · {chart.setting} · {chart.shown} models; named in this edition in colour."
+    if chart.drawn_for:
+        drawn = "; ".join(f"{name}: drawn as {', '.join(variants)}" for name, variants in chart.drawn_for.items())
+        out_by = f"out by {long_date(meant_at)}" if meant_at else "on record"
+        note += f" {drawn} — the variants {out_by}."
+    if chart.missing:
+        note += " No value here for " + ", ".join(chart.missing) + "."
+    return render.literal_markdown(note)
+
+
+def edition_link(edition: VersionedEdition) -> EditionLink:
+    """The link label of an edition: its title, with its number in front when the title does not end with it."""
+    title = " ".join(render.html_text(edition.title).split())
+    numbered = edition.number is None or title.endswith(f"#{edition.number}")
+    return EditionLink(edition.slug, render.literal_markdown(title if numbered else f"#{edition.number} · {title}"))
+
+
+def since_the_previous(store: Store, editions: Sequence[VersionedEdition],
+                       edition: VersionedEdition) -> SincePrevious | None:
+    """The models released between the previous newsletter edition and this one, the first few by name."""
+    since = since_previous(store, editions, edition)
+    if since is None:
+        return None
+    names = tuple(since.models["name"].head(SINCE_SHOWN))
+    return SincePrevious(edition_link(since.previous), since.after, since.until, names,
+                         len(since.models) - len(names), compare.models_param(list(names[:compare.MAX_MODELS])))
+
+
 def matcher(store: Store) -> Matcher:
     """The mention matcher for every model, alias and family in the store (build once per store, reuse)."""
     return Matcher(queries.model_names(store), queries.aliases(store))
 
 
-def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, content_dir: Path | None = None,
-                 names: Matcher | None = None, boards: tuple[SideBoard, ...] | None = None) -> EditionView:
-    """Blocks, contents, mentioned models and side charts of one edition.
+def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, names: Matcher | None = None,
+                 boards: tuple[SideBoard, ...] | None = None) -> EditionView:
+    """Blocks, contents, mentioned models, side charts and neighbours of one edition (one version's post).
 
     ``names`` is a prebuilt ``matcher(store)`` and ``boards`` prebuilt ``side_boards`` for the edition's view,
     both the same for many editions.
     """
-    content_dir = content_dir or config.content_dir()
+    source = store.source or config.content_source()
     blocks = render.parse(edition.body, edition.format)
     names = names or matcher(store)
     mentions = names.find(render.readable_text(edition.body, edition.format))
@@ -255,15 +332,24 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, co
             chart = embed_chart(store, block)
             if chart is not None:
                 embeds[block.key] = chart
-    images = {p.src: render.asset_path(p.src, content_dir) for p in _pictures(blocks)}
-    cover = render.asset_path(edition.cover_image, content_dir) if edition.cover_image else None
+    images = {p.src: render.asset_path(p.src, source.image_root(p.src, edition)) for p in _pictures(blocks)}
+    cover = (render.asset_path(edition.cover_image, source.image_root(edition.cover_image, edition))
+             if edition.cover_image else None)
     as_of = edition.publish_date if (as_of_edition and edition.publish_date) else None
     counts = (queries.models_released_after(store, edition.publish_date) if edition.publish_date
               else {"after": 0, "undated": 0})
+    charts = side_charts(boards if boards is not None else side_boards(store, as_of),
+                         meant_variants(store, mentions.models, edition.publish_date))
+    found = store.index.find(edition.slug)
+    previous = following = since = None
+    if found is not None:
+        previous, following = previous_and_next(store.index.editions, found[0])
+        since = since_the_previous(store, store.index.editions, found[0])
     pages = {p.url_path for p in available_pages()}
+    minutes = reading_time(edition)
     return EditionView(
         edition=edition,
-        byline=edition_byline(edition.number, edition.publish_date, edition.format),
+        byline=f"{edition_byline(edition.number, edition.publish_date, edition.format)} · {minutes.minutes} min read",
         blocks=blocks,
         toc=render.headings(blocks),
         mentions=mentions,
@@ -271,10 +357,13 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, co
         embeds=embeds,
         images=images,
         cover=cover,
-        side_charts=side_charts(boards if boards is not None else side_boards(store, as_of),
-                                meant_variants(store, mentions.models, edition.publish_date)),
+        side_charts=[dataclasses.replace(c, caption=side_chart_caption(c, edition.publish_date)) for c in charts],
         as_of=as_of,
         newer_models=counts["after"],
         undated_models=counts["undated"],
+        reading_time=minutes,
+        previous=edition_link(previous) if previous else None,
+        next=edition_link(following) if following else None,
+        since=since,
         links={"compare": "compare" in pages, "explore": "explore" in pages},
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from superficial.display import long_date
-from superficial.ingest.content import Edition, sort_key
+from superficial.ingest.content import Edition, slugify, sort_key
 from superficial.ingest.problems import Problem
 
 SAME_TITLE = 0.9
@@ -39,6 +39,11 @@ class Version:
     @property
     def slug(self) -> str:
         return self.edition.slug
+
+    @property
+    def name(self) -> str:
+        """The label as a link names it (``?version=newsletter-text``)."""
+        return slugify(self.label)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,10 @@ class VersionedEdition:
     def version(self, slug: str) -> Version | None:
         """The version with this slug, if it is one of this edition's."""
         return next((v for v in self.versions if v.slug == slug), None)
+
+    def named(self, name: str | None) -> Version | None:
+        """The version a link names (``Version.name``), if it is one of this edition's."""
+        return next((v for v in self.versions if v.name == name), None)
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ def mention_matcher(store: Store) -> Matcher:
     return reading.matcher(store)
 
 
-listing = st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)(reading.listing)
+listing = st.cache_resource(max_entries=4, show_spinner=False, hash_funcs=HASH_FUNCS)(reading.listing)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False, hash_funcs=HASH_FUNCS)
@@ -114,7 +114,7 @@ def side_boards(store: Store, as_of: dt.date | None) -> tuple[reading.SideBoard,
 
 @data(max_entries=32)
 def edition_view(store: Store, slug: str, as_of_edition: bool) -> reading.EditionView:
-    """One edition with everything the Editions page draws beside it."""
+    """One version of an edition (by its slug) with everything the Editions page draws beside it."""
     edition = store.edition(slug)
     as_of = edition.publish_date if as_of_edition else None
     return reading.edition_view(store, edition, as_of_edition=as_of_edition, names=mention_matcher(store),

@@ -1,5 +1,6 @@
 import json
 import re
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -7,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from superficial.db import queries
 from superficial.db.store import Store
 from superficial.editions.markdown import html_text
+from superficial.editions.reading_time import reading_time
 from tests.conftest import FIXTURES, ROOT
 from tests.editions.test_markdown import Elements, assert_loads_nothing
 
@@ -64,7 +66,8 @@ def test_each_bundled_edition_renders_clean(bundled_env, slug):
         assert bad not in text, bad
     assert "can’t" in text and "💾" in text
     assert "Sorry — this page ran into a problem" not in text
-    assert at.query_params["edition"] == slug
+    assert at.query_params["edition"] == WEEK5  # an old link to the newsletter text names its edition now
+    assert at.query_params.get("version") == (None if slug == WEEK5 else "newsletter-text")
 
 
 def test_mentioned_models_are_listed(bundled_env):
@@ -202,8 +205,11 @@ def test_asset_images_shown_and_missing_ones_get_a_quiet_placeholder(tmp_path, m
 
 def named_counts(at: AppTest) -> dict[str, int]:
     """Each mentioned model's "named N×" count, as the side panel shows it."""
-    names = [link.proto.label for link in at.get("page_link") if link.proto.page.endswith("compare")]
-    counts = [int(m.group(1)) for c in at.caption if (m := re.search(r"· named (\d+)×", str(c.value)))]
+    (panel,) = [node for node in descendants(at.main) if str(getattr(node.proto, "id", "")).endswith("-mentioned-models")]
+    inside = list(descendants(panel))
+    names = [n.proto.label for n in inside if n.type == "page_link" and n.proto.page.endswith("compare")]
+    counts = [int(m.group(1)) for n in inside if n.type == "caption"
+              if (m := re.search(r"· named (\d+)×", str(n.value)))]
     assert len(names) == len(counts)
     return dict(zip(names, counts, strict=True))
 
@@ -251,3 +257,128 @@ def test_every_block_kind_is_drawn_with_its_streamlit_element(tmp_path, monkeypa
     assert len(at.get("image")) == 1 and '<p class="caption">A caption</p>' in bodies
     assert any("Image not shown here" in b and 'href="https://t.example/far.png"' in b for b in bodies)
     assert any("embedded content, not shown here" in b and "youtube.com/embed/xyz" in b for b in bodies)
+
+
+def byline(at: AppTest) -> str:
+    (masthead,) = [b for b in html_bodies(at) if 'class="byline"' in b]
+    return html_text(masthead.split('class="byline">', 1)[1].split("</p>", 1)[0])
+
+
+def links(at: AppTest, page: str) -> list[tuple[str, dict[str, list[str]]]]:
+    """(label, query) of every link to a page, Markdown escapes taken off the label."""
+    return [(re.sub(r"\\(.)", r"\1", link.proto.label), parse_qs(link.proto.query_string))
+            for link in at.get("page_link") if link.proto.page.endswith(page)]
+
+
+def test_one_edition_in_two_versions_switched_in_the_url(bundled_env):
+    at = open_editions(edition=WEEK5)
+    assert [o for o in at.selectbox[0].options] == [at.selectbox[0].format_func(WEEK5)]  # #5 listed once
+    (switch,) = at.get("segmented_control")
+    assert switch.options == ["Blog post", "Newsletter text"] and switch.value == "blog-post"
+    assert "version" not in at.query_params  # the blog post, by default
+    assert byline(at).startswith("#5 · 17 December 2023 · markdown · ")
+    assert "This post is also published" in rendered_text(at)
+
+    switch.set_value("newsletter-text").run()
+    assert not at.exception
+    assert at.query_params["edition"] == WEEK5 and at.query_params["version"] == "newsletter-text"
+    assert byline(at).startswith("#5 · 17 December 2023 · plain text · ")  # the date of its blog post
+    text = rendered_text(at)
+    assert "This post is also published" not in text and "can’t" in text
+
+    at.get("segmented_control")[0].set_value("blog-post").run()
+    assert "version" not in at.query_params and byline(at).startswith("#5 · 17 December 2023 · markdown")
+
+    at = open_editions(edition=WEEK5, version="newsletter-text")  # the link of that view
+    assert at.get("segmented_control")[0].value == "newsletter-text"
+    assert byline(at).startswith("#5 · 17 December 2023 · plain text")
+
+
+def test_an_edition_of_one_version_has_no_switch(monkeypatch):
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(FIXTURES / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "content"))
+    at = open_editions(edition="2023-12-10-week-4", version="newsletter-text")
+    assert not at.get("segmented_control")
+    assert "version" not in at.query_params
+
+
+def test_reading_time_in_the_byline(bundled_env, bundled_store):
+    at = open_editions(edition=WEEK5)
+    minutes = reading_time(bundled_store.edition(WEEK5)).minutes
+    assert minutes > 4 and byline(at).endswith(f" · {minutes} min read")
+
+
+def test_side_chart_caption_names_the_variants_drawn_for_a_model(bundled_env):
+    at = open_editions(edition=WEEK5)
+    captions = [str(c.value).replace("\\", "") for c in at.caption]
+    (mt_bench,) = [c for c in captions if c.startswith("MT-Bench · GPT-4 judge")]
+    assert "GPT-4: drawn as GPT-4 (0314), GPT-4 (0613)" in mt_bench
+    assert "— the variants out by 17 December 2023." in mt_bench
+
+
+@pytest.fixture
+def blog_env(monkeypatch):
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(FIXTURES / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "blog"))
+
+
+def test_every_post_toggle_widens_the_picker_and_lives_in_the_url(blog_env):
+    at = open_editions()
+    assert len(at.selectbox[0].options) == 3 and "posts" not in at.query_params
+    every = next(t for t in at.toggle if t.label == "Every post")
+    assert not every.value
+    every.set_value(True).run()
+    assert not at.exception
+    assert at.query_params["posts"] == "all"
+    options = at.selectbox[0].options
+    assert len(options) == 4 and any("Notes from a conference" in o for o in options)
+    next(t for t in at.toggle if t.label == "Every post").set_value(False).run()
+    assert "posts" not in at.query_params and len(at.selectbox[0].options) == 3
+
+    at = open_editions(posts="all", edition="2023-12-05-notes")  # the link to another post
+    assert next(t for t in at.toggle if t.label == "Every post").value
+    assert at.query_params["edition"] == "2023-12-05-notes" and not at.warning
+    assert not [label for label, _ in links(at, "editions") if "edition:" in label]  # no edition around a post
+    at = open_editions(edition="2023-12-05-notes")  # the same link without ?posts=all
+    assert any("Every post" in w.value for w in at.warning)
+
+
+def test_a_plain_folder_has_no_every_post_toggle(bundled_env):
+    assert "Every post" not in [t.label for t in open_editions().toggle]
+
+
+def test_previous_and_next_editions_by_date(blog_env, fixture_blog):
+    one, two, three = (next(e for e in fixture_blog.index.editions if e.number == n) for n in (1, 2, 3))
+    at = open_editions(edition=two.slug)
+    nav = [(label, query["edition"]) for label, query in links(at, "editions") if "edition:" in label]
+    assert nav == [("Previous edition: Some interesting things to start the week #1", [one.slug]),
+                   ("Next edition: Some interesting things to start the week #3", [three.slug])]
+    at = open_editions(edition=one.slug)  # the 5 December notes between #1 and #2 are no edition
+    assert [q["edition"] for label, q in links(at, "editions") if "edition:" in label] == [[two.slug]]
+
+
+def test_since_the_previous_edition_links_to_compare(blog_env, fixture_blog):
+    two = next(e for e in fixture_blog.index.editions if e.number == 2)
+    at = open_editions(edition=two.slug)
+    assert "Since the previous edition" in [s.value for s in at.subheader]
+    captions = [str(c.value).replace("\\", "") for c in at.caption]
+    assert "**3** models in the data were released after 1 December 2023 (Some interesting things to start the " \
+           "week #1) and by 12 December 2023." in captions
+    compare = links(at, "compare")
+    assert ("Gemini Ultra", {"models": ["Gemini Ultra"]}) in compare and ("Phi-2", {"models": ["Phi-2"]}) in compare
+    assert ("Compare them side by side", {"models": ["Gemini Ultra,Mixtral 8x7B,Phi-2"]}) in compare
+    first = open_editions(edition=next(e for e in fixture_blog.index.editions if e.number == 1).slug)
+    assert "Since the previous edition" not in [s.value for s in first.subheader]
+
+
+@pytest.fixture(scope="module")
+def fixture_blog() -> Store:
+    return Store.from_folders(FIXTURES / "data", FIXTURES / "blog")
+
+
+def test_blog_images_are_shown_from_public(blog_env, fixture_blog):
+    one = next(e for e in fixture_blog.index.editions if e.number == 1)
+    at = open_editions(edition=one.slug)
+    assert len(at.get("image")) == 1
+    placeholders = [b for b in html_bodies(at) if "Image not shown here" in b]
+    assert len(placeholders) == 1 and "Gone" in html_text(placeholders[0])  # the image that is missing
