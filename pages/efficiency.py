@@ -40,7 +40,7 @@ else:
     st.markdown(f"#### {efficiency.sentence(view, a, b, f'{benchmark} ({setting})')}")
 
 st.subheader(f"{benchmark} ({setting}) against size", anchor=False)
-event = st.plotly_chart(cache.figure(cache.efficiency_figure(store, filters, benchmark, setting, highlight=picked)),
+event = st.plotly_chart(cache.figure(cache.efficiency_figure(store, filters, benchmark, setting, highlight=picked, _view=view)),
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_efficiency", config={"displayModeBar": False})
 st.caption(f"Dotted line: the Pareto frontier — {len(view.frontier)} models no smaller model beats "

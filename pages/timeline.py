@@ -27,7 +27,7 @@ if view.dated == 0:
             icon=":material/search_off:")
     st.stop()
 
-event = st.plotly_chart(cache.figure(cache.timeline_figure(store, filters, benchmark, setting, color_by=color_by)),
+event = st.plotly_chart(cache.figure(cache.timeline_figure(store, filters, benchmark, setting, color_by=color_by, _view=view)),
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_timeline", config={"displayModeBar": False})
 st.caption(f"Triangles along the top: newsletter editions (hover for the title); the newest {EDITION_LINKS} "

@@ -128,15 +128,17 @@ def explore_view(store: Store, filters, setting: str | None, highlight: tuple[st
                         default_settings={b: default_setting(store, b) for b in explore.BENCHMARKS})
 
 
-efficiency_view = data(max_entries=4)(efficiency.view)
+efficiency_view = data(max_entries=2)(efficiency.view)
 
 
 @data(max_entries=8)
 def efficiency_figure(store: Store, filters, benchmark: str, setting: str | None, *,
-                      highlight: tuple[str, ...]) -> dict:
-    """The score-against-size chart of the efficiency view, as a spec."""
-    view = efficiency_view(store, filters, benchmark, setting)
-    return efficiency.scatter(view, benchmark=benchmark, basis=filters.basis, highlight=highlight,
+                      highlight: tuple[str, ...], _view: efficiency.EfficiencyView) -> dict:
+    """The score-against-size chart of ``_view``, the efficiency view of the same parameters, as a spec.
+
+    The view is passed, not hashed (its parameters name it), so a new chart never copies it out of the cache again.
+    """
+    return efficiency.scatter(_view, benchmark=benchmark, basis=filters.basis, highlight=highlight,
                               colors=org_colors(store)).to_dict()
 
 
@@ -147,14 +149,14 @@ def moe_figure(store: Store, filters) -> dict | None:
     return None if chart is None else chart.to_dict()
 
 
-timeline_view = data(max_entries=4)(timeline.view)
+timeline_view = data(max_entries=2)(timeline.view)
 
 
 @data(max_entries=8)
-def timeline_figure(store: Store, filters, benchmark: str, setting: str | None, *, color_by: str) -> dict:
-    """The release-date chart of the timeline view, as a spec."""
-    view = timeline_view(store, filters, benchmark, setting)
-    return timeline.scatter(view, benchmark=f"{benchmark} ({setting})", color_by=color_by,
+def timeline_figure(store: Store, filters, benchmark: str, setting: str | None, *, color_by: str,
+                    _view: timeline.TimelineView) -> dict:
+    """The release-date chart of ``_view``, the timeline view of the same parameters, as a spec (passed, not hashed)."""
+    return timeline.scatter(_view, benchmark=f"{benchmark} ({setting})", color_by=color_by,
                             org_colors=org_colors(store)).to_dict()
 
 
