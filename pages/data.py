@@ -26,6 +26,8 @@ with tabs[0]:
                                "total_params_b": st.column_config.NumberColumn("total params (B)", format="%g"),
                                "active_params_b": st.column_config.NumberColumn("active params (B)", format="%g"),
                                "release_date": st.column_config.DateColumn("released"),
+                               "variant_of": st.column_config.TextColumn("variant of"),
+                               "knowledge_cutoff": st.column_config.TextColumn("knowledge cutoff"),
                                "open_weights": st.column_config.CheckboxColumn("open weights")})
 with tabs[1]:
     paged_table(lambda search, limit, offset: cache.scores(store, search=search, limit=limit, offset=offset),
