@@ -21,26 +21,29 @@ stop_if_no_models(store, filters)
 view = cache.efficiency_view(store, filters, benchmark, setting)
 missing_note(*view.unscored, f"{benchmark} score ({setting})", families=filters.per_family)
 missing_note(*view.unsized, "disclosed size")
-if view.rows.empty:
+if view.total == 0:
     st.info(f"None of the filtered models has both a disclosed size and a {benchmark} score ({setting}).",
             icon=":material/search_off:")
     st.stop()
 
 st.subheader("Two models in one sentence", anchor=False)
-picked = ()
+picked, picker = (), None
 if view.pair is None:
     st.info("Only one model is left with a size and this score; widen the filters to compare two.",
             icon=":material/info:")
 else:
-    names = efficiency.choices_with(view, [st.query_params.get("a"), st.query_params.get("b")])
+    picker = cache.efficiency_picker(store, filters, benchmark, setting,
+                                     (st.query_params.get("a"), st.query_params.get("b")), _view=view)
+    names = picker.names
     cols = st.columns(2)
     a = cols[0].selectbox("Model A", names, index=names.index(view.pair[0]), key="a", bind="query-params")
     b = cols[1].selectbox("Model B", names, index=names.index(view.pair[1]), key="b", bind="query-params")
     picked = (a, b)
-    st.markdown(f"#### {efficiency.sentence(view, a, b, f'{benchmark} ({setting})')}")
+    st.markdown(f"#### {efficiency.sentence(picker, a, b, f'{benchmark} ({setting})')}")
 
 st.subheader(f"{benchmark} ({setting}) against size", anchor=False)
-event = st.plotly_chart(cache.figure(cache.efficiency_figure(store, filters, benchmark, setting, highlight=picked, _view=view)),
+event = st.plotly_chart(cache.figure(cache.efficiency_figure(store, filters, benchmark, setting, highlight=picked, _view=view,
+                                                            _picker=picker)),
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_efficiency", config={"displayModeBar": False})
 st.caption(f"Dotted line: the Pareto frontier — {len(view.frontier)} models no smaller model beats "
@@ -49,7 +52,8 @@ st.caption(f"Dotted line: the Pareto frontier — {len(view.frontier)} models no
 score_table(view.rows, columns=["model", "params_b", "value", "per_billion", "on_frontier", "setting", "source_url",
                                 "organization", "reports", *(["base_model", "variants"] if filters.per_family else [])],
             value_range=value_range, file_name=f"efficiency-{benchmark.lower()}.csv", key="efficiency",
-            selected=selected_models(event))
+            selected=selected_models(event), total=view.total,
+            everything=lambda: efficiency.all_rows(store, filters, benchmark, setting))
 
 st.subheader("Points per billion parameters", anchor=False)
 st.plotly_chart(cache.figure(view.per_billion), theme="streamlit", key="chart_per_billion",

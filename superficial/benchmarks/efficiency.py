@@ -9,10 +9,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from superficial.charts.bars import moe_params, per_billion_bars
-from superficial.charts.core import BAR_LIMIT
+from superficial.charts.core import BAR_LIMIT, MAX_POINTS
 from superficial.charts.scatter import efficiency_scatter
 from superficial.db import queries
 from superficial.db.frames import sort_rows
+from superficial.db.queries import TABLE_ROWS
 from superficial.db.store import Store
 from superficial.display import is_missing
 
@@ -133,42 +134,96 @@ def pair_choices(rows: pd.DataFrame, frontier: pd.DataFrame, wanted: list[str | 
 class EfficiencyView:
     """Everything the efficiency page draws for one set of filters, benchmark and setting."""
 
-    rows: pd.DataFrame  # sized scores (a model's or a family's) with per_billion and on_frontier, best per billion first
+    rows: pd.DataFrame  # the table's first TABLE_ROWS sized scores (a model's or a family's), best per billion first
+    total: int  # sized scores in all (the table's rows, the CSV's)
     frontier: pd.DataFrame  # smallest first
+    points: pd.DataFrame  # the chart's points, the frontier's too: `merged` counts the models each stands for
     pair: tuple[str, str] | None  # the default "two models in one sentence"
     choices: list[str]  # models offered in the A/B pickers, smallest first
+    choice_rows: pd.DataFrame  # the rows of the choices, smallest first
     unscored: tuple[int, list[str]]  # filtered models (or families) with no score here: how many, the first names
     unsized: tuple[int, list[str]]  # scored models of undisclosed size: how many, the first names
     per_billion: dict  # the points-per-billion bars' spec (ui.cache.figure draws it)
 
 
+@dataclass(frozen=True)
+class Picker:
+    """The A/B pickers' models and their rows, smallest first."""
+
+    names: list[str]
+    rows: pd.DataFrame
+
+
+def _pair(total: int, parts: dict[str, pd.DataFrame]) -> tuple[str, str] | None:
+    """default_pair from the query's parts: its near pair, else best per billion against best overall."""
+    if total < 2:
+        return None
+    if len(parts["pair_a"]) and len(parts["pair_b"]):
+        return parts["pair_a"]["model"].iloc[0], parts["pair_b"]["model"].iloc[0]
+    small = parts["table"]["model"].iloc[0]
+    return small, parts["best"].loc[parts["best"]["model"] != small, "model"].iloc[0]
+
+
+def _choices(total: int, parts: dict[str, pd.DataFrame], pair: tuple[str, str] | None,
+             limit: int = PAIR_CHOICES) -> pd.DataFrame:
+    """pair_choices from the query's parts: all rows up to `limit`, else the frontier, the pair and the best
+    scores up to `limit`; smallest first."""
+    best = parts["best"]
+    if total <= limit:
+        return sort_rows(best, ["params_b", "model"])
+    keep = set(parts["frontier"]["model"]) | set(pair or ())
+    for model in best["model"]:  # best first
+        if len(keep) >= limit:
+            break
+        keep.add(model)
+    rows = pd.concat([parts["frontier"], parts["pair_a"], parts["pair_b"], best]).drop_duplicates("model")
+    return sort_rows(rows[rows["model"].isin(keep)], ["params_b", "model"])
+
+
 def view(store: Store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
-    """Query and compute what the efficiency page draws."""
-    scores = queries.chart_scores(store, filters, benchmark, setting, per_family=filters.per_family)
-    unsized = scores.loc[scores["params_b"].isna(), "model"]
-    rows = with_efficiency(scores)
-    frontier = rows[rows["on_frontier"]].sort_values(["params_b", "model"], kind="mergesort")  # (sorted once)
-    pair = default_pair(rows)
-    return EfficiencyView(rows=rows, frontier=frontier, pair=pair,
-                          choices=pair_choices(rows, frontier, list(pair or ())),
+    """Query what the efficiency page draws (one query for the table's first rows, frontier, pair and points)."""
+    found = queries.efficiency_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS, choices=PAIR_CHOICES,
+                                    unsized_names=MISSING_NAMES, max_points=MAX_POINTS,
+                                    per_family=filters.per_family)
+    parts = {part: rows.drop(columns=["part"]).reset_index(drop=True)
+             for part, rows in found.groupby("part", sort=False)}
+    empty = found.iloc[:0].drop(columns=["part"])
+    parts = {p: parts.get(p, empty) for p in ("frontier", "table", "best", "pair_a", "pair_b", "point", "unsized")}
+    sized_rows = found[found["part"] != "unsized"]
+    total = int(sized_rows["total"].iloc[0]) if len(sized_rows) else 0
+    unsized = parts["unsized"]
+    frontier = sort_rows(parts["frontier"], ["params_b", "model"])
+    pair = _pair(total, parts)
+    choice_rows = _choices(total, parts, pair)
+    rows = parts["table"]
+    return EfficiencyView(rows=rows, total=total, frontier=frontier,
+                          points=pd.concat([frontier, parts["point"]], ignore_index=True), pair=pair,
+                          choices=choice_rows["model"].tolist(), choice_rows=choice_rows,
                           unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES,
                                                           per_family=filters.per_family),
-                          unsized=(len(unsized), unsized.head(MISSING_NAMES).tolist()),
+                          unsized=(int(unsized["merged"].iloc[0]) if len(unsized) else 0, unsized["model"].tolist()),
                           per_billion=per_billion_bars(rows, benchmark=benchmark).to_dict())
 
 
-def choices_with(view: EfficiencyView, wanted: list[str | None]) -> list[str]:
-    """The view's picker choices plus the `wanted` models (a link's ?a= and ?b=) that it has, smallest first."""
-    extra = {w for w in wanted if w and w not in view.choices}
-    if not extra:
-        return view.choices
-    chosen = view.rows[view.rows["model"].isin([*view.choices, *extra])]  # (the few, before sorting)
-    return sort_rows(chosen, ["params_b", "model"])["model"].tolist()
+def all_rows(store: Store, filters, benchmark: str, setting: str | None) -> pd.DataFrame:
+    """Every row of the view's table (for the CSV download and a selection), best per billion first."""
+    return queries.efficiency_rows(store, filters, benchmark, setting, per_family=filters.per_family)
 
 
-def sentence(view: EfficiencyView, a: str, b: str, benchmark: str) -> str:
-    """size_sentence for two models of the view, by name."""
-    by_name = view.rows[view.rows["model"].isin([a, b])].set_index("model", drop=False)
+def picker(store: Store, filters, benchmark: str, setting: str | None, data: EfficiencyView,
+           wanted: list[str | None]) -> Picker:
+    """The view's picker choices plus the `wanted` models (a link's ?a= and ?b=) that are sized scores here."""
+    extra = [w for w in dict.fromkeys(wanted) if w and w not in data.choices]
+    rows = data.choice_rows
+    if extra:
+        found = queries.efficiency_models(store, filters, benchmark, setting, extra, per_family=filters.per_family)
+        rows = sort_rows(pd.concat([rows, found[found["model"].isin(extra)]]), ["params_b", "model"])
+    return Picker(names=rows["model"].tolist(), rows=rows)
+
+
+def sentence(pick: Picker, a: str, b: str, benchmark: str) -> str:
+    """size_sentence for two models of the picker, by name."""
+    by_name = pick.rows[pick.rows["model"].isin([a, b])].set_index("model", drop=False)
     return size_sentence(by_name.loc[a], by_name.loc[b], benchmark)
 
 
@@ -179,10 +234,12 @@ def size_axis_title(basis: str) -> str:
 
 
 def scatter(data: EfficiencyView, *, benchmark: str, basis: str, highlight: tuple[str, ...] = (),
-            colors: dict[str, str] | None = None) -> go.Figure:
-    """The score-against-size chart of a view."""
-    return efficiency_scatter(data.rows, data.frontier, benchmark=benchmark, x_title=size_axis_title(basis),
-                              highlight=list(highlight), colors=colors)
+            colors: dict[str, str] | None = None, marked: pd.DataFrame | None = None) -> dict:
+    """The score-against-size chart of a view as a figure spec; `marked` has the rows of the `highlight` models."""
+    if marked is None:
+        marked = data.choice_rows[data.choice_rows["model"].isin(highlight)]
+    return efficiency_scatter(data.points, data.frontier, benchmark=benchmark, x_title=size_axis_title(basis),
+                              highlight=list(highlight), colors=colors, marked=marked)
 
 
 def moe_chart(store: Store, filters) -> go.Figure | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from superficial.charts.core import MAX_POINTS
 from superficial.charts.timeline import EDITION_LINKS, timeline_scatter
 from superficial.db import queries
+from superficial.db.queries import TABLE_ROWS
 from superficial.db.store import Store
 from superficial.display import shown_text
 
@@ -26,17 +27,16 @@ class EditionLink:
 class TimelineView:
     """Everything the timeline page draws for one set of filters, benchmark and setting."""
 
-    scores: pd.DataFrame  # one pick per filtered model or family (queries.chart_scores), best first
+    scores: pd.DataFrame  # the table's first TABLE_ROWS picks per filtered model or family (queries.chart_scores), best first
+    total: int  # picks in all (the table's rows, the CSV's)
+    points: pd.DataFrame  # the chart's dated points: `merged` counts the models each stands for
+    records: tuple[str, ...]  # models with the best score yet at their release, overall or among open weights
+    dated: int  # picks with a release date: the points of the chart, merged or not
     unscored: tuple[int, list[str]]  # filtered models (or families) with no score here: how many, the first names
     undated: tuple[int, list[str]]  # scored models with no release date: how many, the first names
     editions: pd.DataFrame  # published editions, newest first
     edition_links: tuple[EditionLink, ...]  # the newest dated editions, the ones the chart labels
     dated_editions: int
-
-    @property
-    def dated(self) -> int:
-        """Scored models with a release date: the points of the chart."""
-        return int(self.scores["release_date"].notna().sum())
 
 
 def edition_links(editions: pd.DataFrame, limit: int = EDITION_LINKS) -> tuple[EditionLink, ...]:
@@ -48,20 +48,32 @@ def edition_links(editions: pd.DataFrame, limit: int = EDITION_LINKS) -> tuple[E
 
 
 def view(store: Store, filters, benchmark: str, setting: str | None) -> TimelineView:
-    """Query what the timeline page draws."""
-    scores = queries.chart_scores(store, filters, benchmark, setting, per_family=filters.per_family)
-    undated = scores.loc[scores["release_date"].isna(), "model"]
+    """Query what the timeline page draws (one query for the table's first rows, the records and the points)."""
+    found = queries.timeline_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS,
+                                  undated_names=MISSING_NAMES, max_points=MAX_POINTS, per_family=filters.per_family)
+    parts = {part: rows.drop(columns=["part", "total", "dated"]).reset_index(drop=True)
+             for part, rows in found.groupby("part", sort=False)}
+    empty = found.iloc[:0].drop(columns=["part", "total", "dated"])
+    record, point, table, undated = (parts.get(p, empty) for p in ("record", "point", "table", "undated"))
     editions = queries.editions(store)
-    return TimelineView(scores=scores,
+    return TimelineView(scores=table.drop(columns=["merged", "hover_facts"]),
+                        total=int(found["total"].iloc[0]) if len(found) else 0,
+                        points=pd.concat([record, point], ignore_index=True),
+                        records=tuple(record["model"]), dated=int(found["dated"].iloc[0]) if len(found) else 0,
                         unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES,
                                                         per_family=filters.per_family),
-                        undated=(len(undated), undated.head(MISSING_NAMES).tolist()), editions=editions,
-                        edition_links=edition_links(editions),
+                        undated=(int(undated["merged"].iloc[0]) if len(undated) else 0, undated["model"].tolist()),
+                        editions=editions, edition_links=edition_links(editions),
                         dated_editions=int(editions["publish_date"].notna().sum()))
 
 
+def all_scores(store: Store, filters, benchmark: str, setting: str | None) -> pd.DataFrame:
+    """Every row of the view's table (for the CSV download and a selection), best first."""
+    return queries.chart_scores(store, filters, benchmark, setting, per_family=filters.per_family)
+
+
 def scatter(data: TimelineView, *, benchmark: str, color_by: str = "organization",
-            org_colors: dict[str, str] | None = None) -> go.Figure:
-    """The release-date chart of a view, coloured by organization (in ``org_colors``) or architecture."""
-    return timeline_scatter(data.scores, data.editions, benchmark=benchmark, color_by=color_by,
-                            colors=org_colors if color_by == "organization" else None)
+            org_colors: dict[str, str] | None = None) -> dict:
+    """The release-date chart of a view as a figure spec, coloured by organization (in ``org_colors``) or architecture."""
+    return timeline_scatter(data.points, data.editions, benchmark=benchmark, color_by=color_by,
+                            colors=org_colors if color_by == "organization" else None, records_named=data.records)

@@ -110,10 +110,18 @@ def record_groups(frame: pd.DataFrame, color_by: str) -> list[tuple[str, list[di
     return list(groups.items())
 
 
+def merged_text(merged: object) -> str:
+    """A merged point's hover line: how many more models it stands for ("" for a single model)."""
+    n = 1 if merged is None or merged != merged else int(merged)
+    return "" if n <= 1 else f"<br>and {n - 1:,} more model{'s' if n > 2 else ''} nearby (merged)"
+
+
 def hover_rows(rows: list[dict]) -> list[list[str]]:
-    """customdata per row: model, setting, source, how it was picked (of which variants), weights and size, note."""
+    """customdata per row: model, setting, source, how it was picked (of which variants), weights and size (and how
+    many models a merged point stands for), note."""
     return [[row["model"], row["setting"], html.escape(str(row["source_url"])), _picked_note(row),
-             f'{weights_label(row.get("open_weights"))} · {params_label(row.get("total_params_b"), row.get("active_params_b"))}',
+             f'{weights_label(row.get("open_weights"))} · {params_label(row.get("total_params_b"), row.get("active_params_b"))}'
+             f'{merged_text(row.get("merged"))}',
              "" if is_missing(row.get("note")) else html.escape(str(row["note"]))]
             for row in rows]
 

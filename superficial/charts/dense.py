@@ -6,16 +6,32 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from superficial.charts.core import DENSE_POINTS, MAX_LEGEND, MAX_POINTS, color_map, column, weights_label
+from superficial.charts.core import (
+    DENSE_POINTS,
+    MAX_LEGEND,
+    MAX_POINTS,
+    color_map,
+    column,
+    merged_text,
+    weights_label,
+)
 from superficial.display import params_label
 
 
 def _dense_hover_rows(frame: pd.DataFrame, color_by: str, with_setting: bool) -> list[list[str]]:
     """Short customdata for dense scatters: model, group · weights · size, and the setting when they differ
-    (the table has the rest; every byte here is sent once per point)."""
-    sizes = [params_label(t, a) for t, a in zip(column(frame, "total_params_b"), column(frame, "active_params_b"))]
+    (the table has the rest; every byte here is sent once per point).
+
+    A frame from the dense pages' queries brings weights and size as `hover_facts` and each point's `merged` count.
+    """
     groups = frame[color_by].fillna("not stated").astype(str)
-    facts = [f"{html.escape(g)} · {weights_label(w)} · {size}" for g, w, size in zip(groups, frame["open_weights"], sizes)]
+    if "hover_facts" in frame:
+        tails = frame["hover_facts"].tolist()
+    else:
+        tails = [f"{weights_label(w)} · {params_label(t, a)}" for w, t, a in
+                 zip(frame["open_weights"], column(frame, "total_params_b"), column(frame, "active_params_b"))]
+    merged = column(frame, "merged")
+    facts = [f"{html.escape(g)} · {tail}{merged_text(n)}" for g, tail, n in zip(groups, tails, merged)]
     if with_setting:
         return [[m, f, s] for m, f, s in zip(frame["model"], facts, frame["setting"])]
     return [[m, f] for m, f in zip(frame["model"], facts)]

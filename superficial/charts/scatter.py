@@ -23,19 +23,28 @@ from superficial.db.frames import sort_rows
 
 def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark: str, x_title: str,
                        color_by: str = "organization", highlight: Iterable[str] = (),
-                       colors: Mapping[str, str] | None = None) -> go.Figure:
-    """Score against parameters on a log axis, the Pareto frontier as a step line, points labelled.
+                       colors: Mapping[str, str] | None = None, marked: pd.DataFrame | None = None) -> dict:
+    """Score against parameters on a log axis, the Pareto frontier as a step line, points labelled: a figure spec.
 
-    `rows` are sized scores (efficiency.sized), `frontier` the frontier rows, smallest first.
-    Up to LABEL_ALL_UP_TO points all are named; beyond, the frontier and highlighted ones (the rest on hover).
-    Highlighted models get a ring.
+    `rows` are sized scores (efficiency.sized), `frontier` the frontier rows, smallest first. Rows with a
+    `merged` column are already merged (queries.efficiency_view: each stands for `merged` models); others
+    are merged here above MAX_POINTS. Up to LABEL_ALL_UP_TO points all are named; beyond, the frontier and
+    highlighted ones (the rest on hover). Highlighted models get a ring, at their row in `marked` (by
+    default looked up in `rows`).
     """
     # Plain dicts: at tens of thousands of points Plotly's validation would cost more than building the figure.
     highlight = list(highlight)
-    named = set(rows["model"]) if len(rows) <= LABEL_ALL_UP_TO else set(frontier["model"]) | set(highlight)
-    dense = len(rows) > DENSE_POINTS
-    total = len(rows)
-    rows, merged = thin(rows, "params_b", "value", named | set(frontier["model"]), log_x=True)
+    if "merged" in rows:
+        total = int(rows["merged"].sum())
+        merged = total - len(rows)
+    else:
+        total = len(rows)
+    named = set(rows["model"]) if total <= LABEL_ALL_UP_TO else set(frontier["model"]) | set(highlight)
+    if marked is None:
+        marked = rows[rows["model"].isin(highlight)]
+    if "merged" not in rows:
+        rows, merged = thin(rows, "params_b", "value", named | set(frontier["model"]), log_x=True)
+    dense = total > DENSE_POINTS
     rows = sort_rows(rows, ["params_b", "model"])
     data = [dict(
         type="scatter", name="Pareto frontier", x=frontier["params_b"].tolist(), y=frontier["value"].tolist(),
@@ -48,7 +57,7 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
                               sizes=lambda r: [12 if m in on_frontier else 6 for m in r["model"]],
                               hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · "
                                              f"{SETTING}<br>%{{customdata[1]}}<extra></extra>"))
-        labelled = rows[rows["model"].isin(named)]
+        labelled = pd.concat([rows[rows["model"].isin(named)], marked[~marked["model"].isin(rows["model"])]])
         data.append(name_labels("named", labelled["params_b"].tolist(), labelled))
     else:
         for key, group in record_groups(rows, color_by):
@@ -64,7 +73,6 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
                 hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · %{customdata[1]}<br>"
                                "%{customdata[4]}<br>source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"),
             ))
-    marked = rows[rows["model"].isin(highlight)]
     if not marked.empty:
         data.append(dict(
             type="scatter", name="compared", x=marked["params_b"].tolist(), y=marked["value"].tolist(),
@@ -72,7 +80,7 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
             customdata=[[m] for m in marked["model"]], showlegend=False,
         ))
     layout = base_layout(480, xaxis=dict(type="log", title=dict(text=x_title)), yaxis=dict(title=dict(text=benchmark)))
-    return unvalidated_figure(data, merged_note(layout, merged, total))
+    return {"data": data, "layout": merged_note(layout, merged, total)}
 
 
 def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str) -> go.Figure:

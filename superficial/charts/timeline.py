@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from superficial.charts.core import (
     DENSE_POINTS,
@@ -14,7 +13,6 @@ from superficial.charts.core import (
     hover_rows,
     merged_note,
     record_groups,
-    unvalidated_figure,
 )
 from superficial.charts.dense import SETTING, dense_traces, name_labels, symbols, thin
 from superficial.db.frames import sort_rows
@@ -40,20 +38,30 @@ def records(scores: pd.DataFrame) -> pd.DataFrame:
 
 def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark: str,
                      color_by: str = "organization", edition_href: str = "editions?edition={slug}",
-                     colors: Mapping[str, str] | None = None, edition_links: int = EDITION_LINKS) -> go.Figure:
+                     colors: Mapping[str, str] | None = None, edition_links: int = EDITION_LINKS,
+                     records_named: Iterable[str] | None = None) -> dict:
     """Release date against score; each dated edition a dashed line, the newest ``edition_links`` labelled with a link.
 
     Up to LABEL_ALL_UP_TO points all are named, beyond that the records (best score yet at release),
-    overall and among open-weight models. Every edition line is one trace (hover: its title), so a
-    thousand editions cost kilobytes, not a shape and a label each.
+    overall and among open-weight models: ``records_named`` when the caller found them, else found here.
+    Scores with a `merged` column are already merged (queries.timeline_view: each stands for `merged`
+    models); others are merged here above MAX_POINTS. Every edition line is one trace (hover: its title),
+    so a thousand editions cost kilobytes, not a shape and a label each. Returns a figure spec.
     """
     # Plain dicts: at tens of thousands of points Plotly's validation would cost more than building the figure.
     frame = sort_rows(scores[scores["release_date"].notna()], ["release_date", "model"])
-    named = set(frame["model"]) if len(frame) <= LABEL_ALL_UP_TO else (
-        set(records(frame)["model"]) | set(records(frame[frame["open_weights"] == True])["model"]))  # noqa: E712
-    dense = len(frame) > DENSE_POINTS
-    total = len(frame)
-    frame, merged = thin(frame, "release_date", "value", named)
+    total = int(frame["merged"].sum()) if "merged" in frame else len(frame)
+    if total <= LABEL_ALL_UP_TO:
+        named = set(frame["model"])
+    elif records_named is not None:
+        named = set(records_named)
+    else:
+        named = set(records(frame)["model"]) | set(records(frame[frame["open_weights"] == True])["model"])  # noqa: E712
+    if "merged" in frame:
+        merged = total - len(frame)
+    else:
+        frame, merged = thin(frame, "release_date", "value", named)
+    dense = total > DENSE_POINTS
     data = []
     if dense:  # WebGL, names only on the records (a trace of its own), hover without sources
         data += dense_traces(frame, lambda r: _days(r["release_date"]), color_by=color_by, colors=colors,
@@ -104,5 +112,5 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
                          xaxis=dict(type="date", title=dict(text="release date")),
                          yaxis=dict(title=dict(text=benchmark)),
                          yaxis2=dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True))
-    return unvalidated_figure(data, merged_note(layout, merged, total))
+    return {"data": data, "layout": merged_note(layout, merged, total)}
 

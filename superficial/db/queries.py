@@ -160,28 +160,29 @@ FROM filtered
 # (models sharing a base_model) instead, names the variant picked and counts the family's `variants`.
 _SCORE_ROWS = "benchmark = $benchmark AND ($setting IS NULL OR setting = $setting)"
 _PICK = f"""
-SELECT pick.model AS model, pick.benchmark AS benchmark, pick.setting AS setting, pick.value AS value,
-       pick.source_url AS source_url, pick.note AS note, reports, settings, pick.organization AS organization,
-       coalesce(pick.architecture, 'undisclosed') AS architecture, pick.open_weights AS open_weights,
-       CASE WHEN $basis = 'active' THEN coalesce(pick.active_params_b, pick.total_params_b)
-            ELSE pick.total_params_b END AS params_b,
-       pick.total_params_b AS total_params_b, pick.active_params_b AS active_params_b,
-       pick.release_date AS release_date, pick.license AS license__FAMILY_COLUMNS__
+SELECT s.model AS model, s.benchmark AS benchmark, s.setting AS setting, s.value AS value,
+       s.source_url AS source_url, s.note AS note, reports, settings, s.organization AS organization,
+       coalesce(s.architecture, 'undisclosed') AS architecture, s.open_weights AS open_weights,
+       CASE WHEN $basis = 'active' THEN coalesce(s.active_params_b, s.total_params_b)
+            ELSE s.total_params_b END AS params_b,
+       s.total_params_b AS total_params_b, s.active_params_b AS active_params_b,
+       s.release_date AS release_date, s.license AS license__FAMILY_COLUMNS__
 FROM (
-    SELECT arg_min(s, {{'rank': CASE WHEN higher_is_better IS FALSE THEN value ELSE -value END,
-                        'setting': setting, 'source': source_url, 'model': model}}) AS pick,
+    -- The picked row's rowid, not the row: a struct of every column per score costs several times more.
+    SELECT arg_min(rowid, {{'rank': CASE WHEN higher_is_better IS FALSE THEN value ELSE -value END,
+                            'setting': setting, 'source': source_url, 'model': model}}) AS pick_row,
            count(*) AS reports, count(DISTINCT setting) AS settings__FAMILY_COUNT__
-    FROM scored s
+    FROM scored
     WHERE {_SCORE_ROWS} AND __ROWS__
     GROUP BY __GROUP__
-)
+) picked JOIN scored s ON s.rowid = picked.pick_row
 """
 
 
 def _picks(rows: str, per_family: bool) -> str:
     """_PICK over the scored rows matching `rows`, one pick per model or per family."""
     return (_PICK.replace("__ROWS__", rows).replace("__GROUP__", "base_model_id" if per_family else "model_id")
-            .replace("__FAMILY_COLUMNS__", ", pick.base_model AS base_model, variants" if per_family else "")
+            .replace("__FAMILY_COLUMNS__", ", s.base_model AS base_model, variants" if per_family else "")
             .replace("__FAMILY_COUNT__", ", count(DISTINCT model_id) AS variants" if per_family else ""))
 
 
@@ -345,6 +346,210 @@ def missing_scores(store: Store, filters, benchmark: str, setting: str | None = 
     frame = store.query(MISSING_FAMILY_SCORES_SQL if per_family else MISSING_SCORES_SQL,
                         {**filters.query_params(), "benchmark": benchmark, "setting": setting, "limit": limit})
     return (int(frame["total"].iloc[0]) if not frame.empty else 0), frame["name"].tolist()
+
+
+# --- the dense pages (efficiency, timeline): what their charts and tables show, merged in SQL ---------
+# At tens of thousands of models the pages draw a few thousand points, not every pick: rows that would
+# fall in the same cell of a grid over the plot are merged into their best one (value, then name), which
+# carries `merged`, how many models it stands for. Models that are named on the chart (the frontier, the
+# records) are never merged. Every part comes back from one query with a `part` column.
+
+# A point's hover facts after its group: weights and size (display.weights_label and params_label).
+_HOVER_FACTS = """
+    CASE WHEN open_weights IS NULL THEN 'weights: not stated'
+         WHEN open_weights THEN 'open weights' ELSE 'closed weights' END
+    || ' · ' || CASE WHEN total_params_b IS NULL THEN 'size undisclosed'
+                     ELSE printf('%gB', total_params_b)
+                          || coalesce(printf(' total / %gB active', active_params_b), '') END
+"""
+
+# The cell of a grid of $cells_x × $cells_y over the plot; every pick has a cell of its own up to $max_points.
+_CELL = """
+    CASE WHEN g.n <= $max_points THEN p.model END AS own,
+    round((__X__ - g.x0) / coalesce(nullif(g.x1 - g.x0, 0), 1) * ($cells_x - 1)) AS cx,
+    round((p.value - g.y0) / coalesce(nullif(g.y1 - g.y0, 0), 1) * ($cells_y - 1)) AS cy
+"""
+
+_SIZED_FRONTIER = """
+WITH picks AS (__PICKS__),
+sized AS MATERIALIZED (
+    SELECT *, value / params_b AS per_billion FROM picks WHERE params_b > 0
+),
+-- Smallest first, among equal sizes the best first: a row is on the frontier when it beats every row before it.
+stepped AS (
+    SELECT model, params_b, value,
+           max(value) OVER (ORDER BY params_b, value DESC, model
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS best_before
+    FROM sized
+),
+frontier AS MATERIALIZED (SELECT model, params_b, value FROM stepped WHERE best_before IS NULL OR value > best_before)
+"""
+_EFFICIENCY = _SIZED_FRONTIER + """,
+grid AS (
+    SELECT count(*) AS n, 0.02 * max(value) AS slack, min(log10(params_b)) AS x0, max(log10(params_b)) AS x1,
+           min(value) AS y0, max(value) AS y1
+    FROM sized
+),
+-- For each frontier model, the largest model scoring at most slack above it (efficiency.default_pair).
+near AS (
+    SELECT f.model AS small, f.params_b AS small_params, max(r.params_b) / f.params_b AS ratio,
+           arg_min(r.model, {'p': -r.params_b, 'm': r.model}) AS big
+    FROM frontier f JOIN sized r ON r.params_b > f.params_b AND r.value <= f.value + (SELECT slack FROM grid)
+    GROUP BY f.model, f.params_b
+),
+pair AS (SELECT small, big FROM near ORDER BY ratio DESC, small_params, small LIMIT 1),
+cells AS (
+    SELECT p.model, p.value, __CELL__
+    FROM sized p, grid g
+    WHERE p.model NOT IN (SELECT model FROM frontier)
+),
+points AS (
+    SELECT p.*, merged
+    FROM (SELECT arg_min(model, {'v': -value, 'm': model}) AS model, count(*) AS merged
+          FROM cells GROUP BY cx, cy, own) JOIN sized p USING (model)
+)
+SELECT *, model IN (SELECT model FROM frontier) AS on_frontier, __HOVER__ AS hover_facts,
+       (SELECT n FROM grid) AS total
+FROM (
+    (SELECT 'frontier' AS part, *, 1 AS merged FROM sized WHERE model IN (SELECT model FROM frontier))
+    UNION ALL BY NAME
+    (SELECT 'table' AS part, *, 1 AS merged FROM sized ORDER BY per_billion DESC, model LIMIT $table_rows)
+    UNION ALL BY NAME
+    (SELECT 'best' AS part, *, 1 AS merged FROM sized ORDER BY value DESC, model LIMIT $choices)
+    UNION ALL BY NAME
+    (SELECT CASE WHEN model = (SELECT small FROM pair) THEN 'pair_a' ELSE 'pair_b' END AS part, *, 1 AS merged
+     FROM sized WHERE model IN (SELECT small FROM pair UNION ALL SELECT big FROM pair))
+    UNION ALL BY NAME
+    (SELECT 'point' AS part, * FROM points)
+    UNION ALL BY NAME
+    (SELECT 'unsized' AS part, *, count(*) OVER () AS merged FROM picks WHERE params_b IS NULL
+     ORDER BY value DESC, model LIMIT $unsized_names)
+)
+"""
+EFFICIENCY_SQL, FAMILY_EFFICIENCY_SQL = (
+    _EFFICIENCY.replace("__PICKS__", _picks(_FILTER_WHERE, per_family)).replace("__HOVER__", _HOVER_FACTS)
+    .replace("__CELL__", _CELL.replace("__X__", "log10(p.params_b)"))
+    for per_family in (False, True))
+
+# Every sized pick with its points per billion and whether it is on the frontier, best per billion first.
+EFFICIENCY_ROWS_SQL, FAMILY_EFFICIENCY_ROWS_SQL = (_SIZED_FRONTIER.replace("__PICKS__", _picks(_FILTER_WHERE, per_family))
+                                                   + """
+SELECT *, model IN (SELECT model FROM frontier) AS on_frontier
+FROM sized
+ORDER BY per_billion DESC, model
+""" for per_family in (False, True))
+
+# Sized picks of the named models (the A/B pickers' models from a link, outside the view's choices).
+EFFICIENCY_MODELS_SQL, FAMILY_EFFICIENCY_MODELS_SQL = (f"""
+SELECT *, value / params_b AS per_billion
+FROM ({_picks(_FILTER_WHERE, per_family)})
+WHERE params_b > 0 AND list_contains($names::VARCHAR[], model)
+ORDER BY params_b, model
+""" for per_family in (False, True))
+
+_TIMELINE = """
+WITH picks AS MATERIALIZED (__PICKS__),
+dated AS (SELECT * FROM picks WHERE release_date IS NOT NULL),
+grid AS (
+    SELECT count(*) AS n, min(epoch(release_date)) AS x0, max(epoch(release_date)) AS x1,
+           min(value) AS y0, max(value) AS y1
+    FROM dated
+),
+-- The best of each day, then the days whose best beats every earlier day's: the state of the art over time,
+-- overall and among open weights (charts.timeline.records).
+day_best AS (
+    SELECT release_date, max(value) AS best, arg_min(model, {'v': -value, 'm': model}) AS model
+    FROM dated GROUP BY release_date
+),
+open_day_best AS (
+    SELECT release_date, max(value) AS best, arg_min(model, {'v': -value, 'm': model}) AS model
+    FROM dated WHERE open_weights GROUP BY release_date
+),
+records AS MATERIALIZED (
+    SELECT model FROM (
+        SELECT model, best, max(best) OVER (ORDER BY release_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+        FROM day_best)
+    WHERE before IS NULL OR best > before
+    UNION
+    SELECT model FROM (
+        SELECT model, best, max(best) OVER (ORDER BY release_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+        FROM open_day_best)
+    WHERE before IS NULL OR best > before
+),
+cells AS (
+    SELECT p.model, p.value, __CELL__
+    FROM dated p, grid g
+    WHERE p.model NOT IN (SELECT model FROM records)
+),
+points AS (
+    SELECT p.*, merged
+    FROM (SELECT arg_min(model, {'v': -value, 'm': model}) AS model, count(*) AS merged
+          FROM cells GROUP BY cx, cy, own) JOIN dated p USING (model)
+)
+SELECT *, __HOVER__ AS hover_facts, (SELECT count(*) FROM picks) AS total, (SELECT n FROM grid) AS dated
+FROM (
+    (SELECT 'record' AS part, *, 1 AS merged FROM dated WHERE model IN (SELECT model FROM records))
+    UNION ALL BY NAME
+    (SELECT 'point' AS part, * FROM points)
+    UNION ALL BY NAME
+    (SELECT 'table' AS part, *, 1 AS merged FROM picks ORDER BY value DESC, model LIMIT $table_rows)
+    UNION ALL BY NAME
+    (SELECT 'undated' AS part, *, count(*) OVER () AS merged FROM picks WHERE release_date IS NULL
+     ORDER BY value DESC, model LIMIT $undated_names)
+)
+"""
+TIMELINE_SQL, FAMILY_TIMELINE_SQL = (
+    _TIMELINE.replace("__PICKS__", _picks(_FILTER_WHERE, per_family)).replace("__HOVER__", _HOVER_FACTS)
+    .replace("__CELL__", _CELL.replace("__X__", "epoch(p.release_date)"))
+    for per_family in (False, True))
+
+# Grids of the dense charts: cells across × up.
+EFFICIENCY_CELLS = (100, 60)
+TIMELINE_CELLS = (48, 28)
+TABLE_ROWS = 500  # rows a table sends to the browser; the CSV download has them all
+
+
+def efficiency_view(store: Store, filters, benchmark: str, setting: str | None, *, table_rows: int,
+                    choices: int, unsized_names: int, max_points: int, per_family: bool = False) -> pd.DataFrame:
+    """The efficiency page's rows in one query, each with its `part`: 'frontier' (every frontier row),
+    'table' (the first `table_rows` by points per billion), 'best' (the first `choices` by score),
+    'pair_a' and 'pair_b' (a small model matching a large one, when there is such a pair), 'point'
+    (the chart's points besides the frontier: above `max_points` merged per cell, `merged` counting the
+    models each stands for) and 'unsized' (the first `unsized_names` picks of undisclosed size, `merged`
+    counting them all). `total` counts the
+    sized picks."""
+    return store.query(FAMILY_EFFICIENCY_SQL if per_family else EFFICIENCY_SQL,
+                       {**filters.query_params(), "benchmark": benchmark, "setting": setting,
+                        "table_rows": table_rows, "choices": choices, "unsized_names": unsized_names,
+                        "max_points": max_points,
+                        "cells_x": EFFICIENCY_CELLS[0], "cells_y": EFFICIENCY_CELLS[1]})
+
+
+def efficiency_rows(store: Store, filters, benchmark: str, setting: str | None, *,
+                    per_family: bool = False) -> pd.DataFrame:
+    """Every sized pick with `per_billion` and `on_frontier`, best per billion first (the efficiency table in full)."""
+    return store.query(FAMILY_EFFICIENCY_ROWS_SQL if per_family else EFFICIENCY_ROWS_SQL,
+                       {**filters.query_params(), "benchmark": benchmark, "setting": setting})
+
+
+def efficiency_models(store: Store, filters, benchmark: str, setting: str | None, names: list[str], *,
+                      per_family: bool = False) -> pd.DataFrame:
+    """The sized picks (with points per billion) of the named models, smallest first."""
+    return store.query(FAMILY_EFFICIENCY_MODELS_SQL if per_family else EFFICIENCY_MODELS_SQL,
+                       {**filters.query_params(), "benchmark": benchmark, "setting": setting, "names": list(names)})
+
+
+def timeline_view(store: Store, filters, benchmark: str, setting: str | None, *, table_rows: int,
+                  undated_names: int, max_points: int, per_family: bool = False) -> pd.DataFrame:
+    """The timeline page's rows in one query, each with its `part`: 'record' (the best score yet at release,
+    overall or among open weights, never merged), 'point' (the other dated picks, merged per cell of the
+    grid above `max_points`), 'table' (the first `table_rows` picks by score) and 'undated' (the first
+    `undated_names` picks with no release date, `merged` counting them all). `total` counts every pick,
+    `dated` those with a release date."""
+    return store.query(FAMILY_TIMELINE_SQL if per_family else TIMELINE_SQL,
+                       {**filters.query_params(), "benchmark": benchmark, "setting": setting,
+                        "table_rows": table_rows, "undated_names": undated_names, "max_points": max_points,
+                        "cells_x": TIMELINE_CELLS[0], "cells_y": TIMELINE_CELLS[1]})
 
 
 def settings(store: Store, benchmark: str) -> pd.DataFrame:

@@ -132,14 +132,24 @@ efficiency_view = data(max_entries=2)(efficiency.view)
 
 
 @data(max_entries=8)
+def efficiency_picker(store: Store, filters, benchmark: str, setting: str | None, wanted: tuple[str | None, ...], *,
+                      _view: efficiency.EfficiencyView) -> efficiency.Picker:
+    """The A/B pickers of ``_view``, the efficiency view of the same parameters, with the ``wanted`` models."""
+    return efficiency.picker(store, filters, benchmark, setting, _view, list(wanted))
+
+
+@data(max_entries=8)
 def efficiency_figure(store: Store, filters, benchmark: str, setting: str | None, *,
-                      highlight: tuple[str, ...], _view: efficiency.EfficiencyView) -> dict:
+                      highlight: tuple[str, ...], _view: efficiency.EfficiencyView,
+                      _picker: efficiency.Picker | None = None) -> dict:
     """The score-against-size chart of ``_view``, the efficiency view of the same parameters, as a spec.
 
-    The view is passed, not hashed (its parameters name it), so a new chart never copies it out of the cache again.
+    The view is passed, not hashed (its parameters name it), so a new chart never copies it out of the cache again;
+    ``_picker`` has the rows of the ``highlight`` models.
     """
+    marked = None if _picker is None else _picker.rows[_picker.rows["model"].isin(highlight)]
     return efficiency.scatter(_view, benchmark=benchmark, basis=filters.basis, highlight=highlight,
-                              colors=org_colors(store)).to_dict()
+                              colors=org_colors(store), marked=marked)
 
 
 @data(max_entries=4)
@@ -157,7 +167,7 @@ def timeline_figure(store: Store, filters, benchmark: str, setting: str | None, 
                     _view: timeline.TimelineView) -> dict:
     """The release-date chart of ``_view``, the timeline view of the same parameters, as a spec (passed, not hashed)."""
     return timeline.scatter(_view, benchmark=f"{benchmark} ({setting})", color_by=color_by,
-                            org_colors=org_colors(store)).to_dict()
+                            org_colors=org_colors(store))
 
 
 compare_start = data()(compare.start)

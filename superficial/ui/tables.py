@@ -6,7 +6,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-TABLE_ROWS = 500  # rows a table sends to the browser; the CSV download has them all
+from superficial.db.queries import TABLE_ROWS
 
 
 def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, file_name: str,

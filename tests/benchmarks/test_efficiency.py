@@ -68,15 +68,16 @@ def test_view_names_models_left_out_and_compares_two_by_name(fixture_store):
     view = efficiency.view(fixture_store, Filters(), "MMLU", "5-shot")
     assert view.unscored == (2, ["Mamba 2.8B", "Phi-2"])  # no MMLU 5-shot score
     assert view.unsized == (2, ["GPT-4", "Gemini Ultra"])  # a score, but no disclosed size
-    assert efficiency.sentence(view, "Mistral 7B", "Mixtral 8x7B", "MMLU (5-shot)") == (
+    picker = efficiency.picker(fixture_store, Filters(), "MMLU", "5-shot", view, ["Gemma 7B", None, "Nobody"])
+    assert picker.names == view.choices
+    assert efficiency.sentence(picker, "Mistral 7B", "Mixtral 8x7B", "MMLU (5-shot)") == (
         "Mixtral 8x7B is 6.4× larger than Mistral 7B and scores 8.1 points more on MMLU (5-shot).")
-    assert efficiency.choices_with(view, ["Gemma 7B", None, "Nobody"]) == view.choices
 
 
 def test_size_axis_follows_how_moe_models_are_sized(fixture_store):
     assert efficiency.size_axis_title("total") == "billions of total parameters (log scale)"
     active = efficiency.view(fixture_store, Filters(basis="active"), "MMLU", "5-shot")
-    chart = efficiency.scatter(active, benchmark="MMLU", basis="active").to_dict()
+    chart = efficiency.scatter(active, benchmark="MMLU", basis="active")
     assert chart["layout"]["xaxis"]["title"]["text"] == (
         "billions of active parameters for MoE, total otherwise (log scale)")
 

@@ -17,10 +17,24 @@ from superficial.charts.core import (
     unvalidated_figure,
 )
 from superficial.charts.dense import thin
-from superficial.charts.scatter import efficiency_scatter, highlight_scatter
+from superficial.charts.scatter import efficiency_scatter as efficiency_spec
+from superficial.charts.scatter import highlight_scatter
 from superficial.charts.selection import selected_models
-from superficial.charts.timeline import EDITION_LINKS, records, timeline_scatter
+from superficial.charts.timeline import EDITION_LINKS, records
+from superficial.charts.timeline import timeline_scatter as timeline_spec
 from superficial.db import queries
+
+
+
+def efficiency_scatter(*args, **kwargs) -> go.Figure:
+    """The efficiency scatter's spec, validated by Plotly in full."""
+    return go.Figure(efficiency_spec(*args, **kwargs))
+
+
+def timeline_scatter(*args, **kwargs) -> go.Figure:
+    """The timeline scatter's spec, validated by Plotly in full."""
+    return go.Figure(timeline_spec(*args, **kwargs))
+
 
 # --- queries feeding the charts -----------------------------------------------------------------
 
