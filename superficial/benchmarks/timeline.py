@@ -34,7 +34,7 @@ class TimelineView:
     dated: int  # picks with a release date: the points of the chart, merged or not
     unscored: tuple[int, list[str]]  # filtered models (or families) with no score here: how many, the first names
     undated: tuple[int, list[str]]  # scored models with no release date: how many, the first names
-    editions: pd.DataFrame  # published editions, newest first
+    editions: pd.DataFrame  # dated editions, newest first: slug, number, title, publish_date
     edition_links: tuple[EditionLink, ...]  # the newest dated editions, the ones the chart labels
     dated_editions: int
 
@@ -63,7 +63,9 @@ def view(store: Store, filters, benchmark: str, setting: str | None) -> Timeline
                         unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES,
                                                         per_family=filters.per_family),
                         undated=(int(undated["merged"].iloc[0]) if len(undated) else 0, undated["model"].tolist()),
-                        editions=editions, edition_links=edition_links(editions),
+                        # (only what the chart reads: the view is copied out of the cache on every run)
+                        editions=editions.loc[editions["publish_date"].notna(), ["slug", "number", "title", "publish_date"]],
+                        edition_links=edition_links(editions),
                         dated_editions=int(editions["publish_date"].notna().sum()))
 
 

@@ -76,8 +76,9 @@ def score_bars(scores: pd.DataFrame, *, benchmark: str, color_by: str = "organiz
     return unvalidated_figure(data, more_note(layout, hidden + more, len(frame)))
 
 
-def moe_params(models: pd.DataFrame, more: int = 0) -> go.Figure:
-    """For each mixture-of-experts model (the BAR_LIMIT largest) a line from active to total parameters (log axis).
+def moe_params(models: pd.DataFrame, more: int = 0) -> dict:
+    """For each mixture-of-experts model (the BAR_LIMIT largest) a line from active to total parameters (log axis),
+    as a figure spec.
 
     `more`: MoE models already left out of `models` (queries.moe_models' LIMIT), counted in the note.
     """
@@ -89,25 +90,26 @@ def moe_params(models: pd.DataFrame, more: int = 0) -> go.Figure:
     for name, active, total in zip(frame["name"], frame["active_params_b"], frame["total_params_b"]):
         xs += [active, total, None]
         ys += [name, name, None]
-    traces = [go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=3), showlegend=False, hoverinfo="skip")]
+    # Plain dicts, as for the dense scatters: the efficiency page draws it again on every filter change.
+    traces = [dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(width=3), showlegend=False, hoverinfo="skip")]
     for column, label, symbol in (("active_params_b", "active per token", "circle"),
                                   ("total_params_b", "total", "diamond")):
-        traces.append(go.Scatter(
-            name=label, x=frame[column].tolist(), y=frame["name"].tolist(), mode="markers+text",
+        traces.append(dict(
+            type="scatter", name=label, x=frame[column].tolist(), y=frame["name"].tolist(), mode="markers+text",
             text=[f"{v:g}B" for v in frame[column]], textposition="top center", marker=dict(size=11, symbol=symbol),
             customdata=[[m] for m in frame["name"]],
             hovertemplate="<b>%{y}</b><br>%{x:g}B " + label + "<extra></extra>",
         ))
     layout = base_layout(max(200, 50 * len(frame) + 100), xaxis=dict(type="log", title=dict(text="parameters (billions)")),
                          yaxis=dict(automargin=True))
-    return go.Figure(traces, more_note(layout, hidden, len(frame), " (the largest shown)"))
+    return {"data": traces, "layout": more_note(layout, hidden, len(frame), " (the largest shown)")}
 
 
-def per_billion_bars(rows: pd.DataFrame, *, benchmark: str, top: int = 15) -> go.Figure:
-    """The models with the most points per billion parameters, best at the top."""
+def per_billion_bars(rows: pd.DataFrame, *, benchmark: str, top: int = 15) -> dict:
+    """The models with the most points per billion parameters, best at the top: a figure spec."""
     frame = sort_rows(rows, ["per_billion", "model"], [False, True]).head(top)
-    bars = go.Bar(
-        orientation="h", x=frame["per_billion"].round(2).tolist(), y=frame["model"].tolist(),
+    bars = dict(
+        type="bar", orientation="h", x=frame["per_billion"].round(2).tolist(), y=frame["model"].tolist(),
         text=[f"{v:.1f}" for v in frame["per_billion"]], textposition="auto",
         customdata=[[m, fmt_value(v), f"{p:g}"] for m, v, p in zip(frame["model"], frame["value"], frame["params_b"])],
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:.2f} points per billion<br>"
@@ -117,7 +119,7 @@ def per_billion_bars(rows: pd.DataFrame, *, benchmark: str, top: int = 15) -> go
     layout = base_layout(max(200, ROW_HEIGHT * len(frame) + 90),
                          yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1], automargin=True),
                          xaxis=dict(title=dict(text=f"{benchmark} points per billion parameters")))
-    return go.Figure([bars], layout)
+    return {"data": [bars], "layout": layout}
 
 
 def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str], benchmark: str,

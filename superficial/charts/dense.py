@@ -57,7 +57,7 @@ def dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str,
     hovertemplate = hovertemplate.replace(SETTING, html.escape(str(settings[0])) if shared_setting else "%{customdata[2]}")
     keys = frame[color_by].fillna("not stated").astype(str)
     if keys.nunique() > MAX_LEGEND:  # (counted before splitting: hundreds of groups are slow to split)
-        palette = {**color_map(keys), **(colors or {})}
+        palette = {**color_map(keys.unique().tolist()), **(colors or {})}
         parts = [(f"models (coloured by {color_by})", frame, [palette[k] for k in keys])]
     else:
         parts = [(key, group, (colors or {}).get(key)) for key, group in frame.groupby(keys, sort=False)]

@@ -26,7 +26,7 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
                        colors: Mapping[str, str] | None = None, marked: pd.DataFrame | None = None) -> dict:
     """Score against parameters on a log axis, the Pareto frontier as a step line, points labelled: a figure spec.
 
-    `rows` are sized scores (efficiency.sized), `frontier` the frontier rows, smallest first. Rows with a
+    `rows` are sized scores (queries.efficiency_view's points), `frontier` the frontier rows, smallest first. Rows with a
     `merged` column are already merged (queries.efficiency_view: each stands for `merged` models); others
     are merged here above MAX_POINTS. Up to LABEL_ALL_UP_TO points all are named; beyond, the frontier and
     highlighted ones (the rest on hover). Highlighted models get a ring, at their row in `marked` (by

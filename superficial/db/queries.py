@@ -237,12 +237,17 @@ LIMIT $limit
 """
 
 # The filtered models with no score on the benchmark (in the setting): how many, and the first $limit names.
-MISSING_SCORES_SQL = _FILTERED_CTE + """
-SELECT f.name, count(*) OVER () AS total
-FROM filtered f
-WHERE f.name NOT IN (SELECT model FROM scored
-                     WHERE benchmark = $benchmark AND ($setting IS NULL OR setting = $setting))
-ORDER BY f.name
+MISSING_SCORES_SQL = _FILTERED_CTE + """,
+missing AS (
+    SELECT f.name
+    FROM filtered f ANTI JOIN (SELECT model FROM scored
+                               WHERE benchmark = $benchmark AND ($setting IS NULL OR setting = $setting)) s
+         ON f.name = s.model
+)
+-- The count as a scalar, not a window over every missing name: only the first $limit are sorted and returned.
+SELECT name, (SELECT count(*) FROM missing) AS total
+FROM missing
+ORDER BY name
 LIMIT $limit
 """
 
@@ -390,7 +395,7 @@ grid AS (
            min(value) AS y0, max(value) AS y1
     FROM sized
 ),
--- For each frontier model, the largest model scoring at most slack above it (efficiency.default_pair).
+-- For each frontier model, the largest model scoring at most slack above it (the default pair of two models in one sentence).
 near AS (
     SELECT f.model AS small, f.params_b AS small_params, max(r.params_b) / f.params_b AS ratio,
            arg_min(r.model, {'p': -r.params_b, 'm': r.model}) AS big

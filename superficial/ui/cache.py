@@ -155,8 +155,7 @@ def efficiency_figure(store: Store, filters, benchmark: str, setting: str | None
 @data(max_entries=4)
 def moe_figure(store: Store, filters) -> dict | None:
     """The filtered mixture-of-experts models' parameters, as a spec (None when there is none)."""
-    chart = efficiency.moe_chart(store, filters)
-    return None if chart is None else chart.to_dict()
+    return efficiency.moe_chart(store, filters)
 
 
 timeline_view = data(max_entries=2)(timeline.view)

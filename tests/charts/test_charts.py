@@ -3,9 +3,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from superficial.benchmarks import compare, efficiency
+from superficial.benchmarks import compare
 from superficial.benchmarks.filters import Filters
-from superficial.charts.bars import highlight_bars, moe_params, per_billion_bars, score_bars, setting_bars
+from superficial.charts.bars import highlight_bars, score_bars, setting_bars
+from superficial.charts.bars import moe_params as moe_spec
+from superficial.charts.bars import per_billion_bars as per_billion_spec
 from superficial.charts.compare import compare_bars
 from superficial.charts.core import (
     BAR_LIMIT,
@@ -23,12 +25,22 @@ from superficial.charts.selection import selected_models
 from superficial.charts.timeline import EDITION_LINKS, records
 from superficial.charts.timeline import timeline_scatter as timeline_spec
 from superficial.db import queries
-
+from tests.benchmarks import pandas_reference
 
 
 def efficiency_scatter(*args, **kwargs) -> go.Figure:
     """The efficiency scatter's spec, validated by Plotly in full."""
     return go.Figure(efficiency_spec(*args, **kwargs))
+
+
+def moe_params(*args, **kwargs) -> go.Figure:
+    """The MoE chart's spec, validated by Plotly in full."""
+    return go.Figure(moe_spec(*args, **kwargs))
+
+
+def per_billion_bars(*args, **kwargs) -> go.Figure:
+    """The points-per-billion bars' spec, validated by Plotly in full."""
+    return go.Figure(per_billion_spec(*args, **kwargs))
 
 
 def timeline_scatter(*args, **kwargs) -> go.Figure:
@@ -183,8 +195,8 @@ def test_score_bars_by_architecture(mmlu):
 
 def test_efficiency_scatter_draws_the_frontier(fixture_store):
     scores = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
-    rows = efficiency.with_efficiency(scores)
-    fig = efficiency_scatter(rows, efficiency.pareto_frontier(rows), benchmark="MMLU",
+    rows = pandas_reference.with_efficiency(scores)
+    fig = efficiency_scatter(rows, pandas_reference.pareto_frontier(rows), benchmark="MMLU",
                                     x_title="params", highlight=["Gemma 7B", "Llama 2 70B"]).to_plotly_json()
     frontier = fig["data"][0]
     assert frontier["name"] == "Pareto frontier"
@@ -202,7 +214,7 @@ def test_efficiency_scatter_names_only_frontier_when_crowded():
                          "value": [float(50 - i) for i in range(20)], "setting": "5-shot", "source_url": "https://x",
                          "note": None, "organization": "Org", "open_weights": True, "total_params_b": 1.0,
                          "active_params_b": None, "reports": 1, "settings": 1})
-    fig = efficiency_scatter(rows, efficiency.pareto_frontier(rows), benchmark="MMLU", x_title="p",
+    fig = efficiency_scatter(rows, pandas_reference.pareto_frontier(rows), benchmark="MMLU", x_title="p",
                                     highlight=["m19"])
     assert [t for t in fig.data[1].text if t] == ["m0", "m19"]
 
@@ -211,7 +223,7 @@ def test_moe_and_per_billion(fixture_store):
     models = queries.filtered_models(fixture_store, Filters())
     moe = moe_params(models).to_plotly_json()
     assert moe["data"][0]["x"] == [12.9, 46.7, None] and moe["data"][1]["x"] == [12.9]
-    rows = efficiency.with_efficiency(queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot"))
+    rows = pandas_reference.with_efficiency(queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot"))
     bars = per_billion_bars(rows, benchmark="MMLU", top=2).to_plotly_json()["data"][0]
     assert bars["y"] == ["Gemma 7B", "Mistral 7B"] and bars["text"] == ["9.2", "8.6"]
 
@@ -260,8 +272,8 @@ def test_timeline_links_only_the_newest_editions_and_stays_small():
 def _every_figure(fixture_store):
     """One figure from each builder, on the fixture data and on crowded synthetic rows."""
     mmlu = queries.chart_scores(fixture_store, Filters(), "MMLU", "5-shot")
-    sized = efficiency.with_efficiency(efficiency.sized(mmlu))
-    frontier = efficiency.pareto_frontier(sized)
+    sized = pandas_reference.with_efficiency(pandas_reference.sized(mmlu))
+    frontier = pandas_reference.pareto_frontier(sized)
     board = queries.benchmark_leaderboard(fixture_store, "MMLU", "5-shot").to_pandas()
     names = ["Mistral 7B", "Mixtral 8x7B"]
     crowded = _many(MAX_POINTS + 10)
@@ -269,7 +281,7 @@ def _every_figure(fixture_store):
         score_bars(mmlu, benchmark="MMLU", value_range=(0, 100), unit="%", highlight=["GPT-4"], more=3),
         score_bars(queries.chart_scores(fixture_store, Filters(), "MMLU"), benchmark="MMLU", label_setting=True),
         efficiency_scatter(sized, frontier, benchmark="MMLU", x_title="p", highlight=["Phi-2"]),
-        efficiency_scatter(crowded, efficiency.pareto_frontier(crowded), benchmark="MMLU", x_title="p"),
+        efficiency_scatter(crowded, pandas_reference.pareto_frontier(crowded), benchmark="MMLU", x_title="p"),
         moe_params(queries.filtered_models(fixture_store, Filters())),
         per_billion_bars(sized, benchmark="MMLU"),
         compare_bars(queries.model_scores(fixture_store, names), names),
@@ -374,7 +386,7 @@ def test_highlight_bars_keep_the_named_models_below_the_top():
 
 def test_dense_scatters_use_webgl_and_name_only_notable_points():
     rows = _many(DENSE_POINTS + 2)
-    frontier = efficiency.pareto_frontier(rows)
+    frontier = pandas_reference.pareto_frontier(rows)
     eff = efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m700"]).to_plotly_json()
     assert {t["type"] for t in eff["data"] if t.get("name") in ("X", "Y")} == {"scattergl"}
     assert sum(len(t["x"]) for t in eff["data"] if t["type"] == "scattergl") == len(rows)
@@ -402,7 +414,7 @@ def test_dense_scatters_use_webgl_and_name_only_notable_points():
 def test_crowded_scatters_merge_overlapping_points_but_keep_named_ones():
     rows = _many(4 * MAX_POINTS)
     rows["params_b"] = rows["total_params_b"] = [float(7 + i % 3) for i in range(len(rows))]  # few sizes: overlaps
-    frontier = efficiency.pareto_frontier(rows)
+    frontier = pandas_reference.pareto_frontier(rows)
     fig = efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m19999"])
     data = fig.to_plotly_json()
     drawn = [m[0] for t in data["data"] if t["type"] == "scattergl" for m in t["customdata"]]
