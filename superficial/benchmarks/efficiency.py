@@ -102,15 +102,15 @@ def _choices(total: int, parts: dict[str, pd.DataFrame], pair: tuple[str, str] |
 def view(store: Store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
     """Query what the efficiency page draws (one query for the table's first rows, frontier, pair and points)."""
     found = queries.efficiency_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS, choices=PAIR_CHOICES,
-                                    unsized_names=MISSING_NAMES, max_points=MAX_POINTS,
+                                    unsized_names=MISSING_NAMES, unscored_names=MISSING_NAMES, max_points=MAX_POINTS,
                                     per_family=filters.per_family)
     parts = {part: rows.drop(columns=["part"]).reset_index(drop=True)
              for part, rows in found.groupby("part", sort=False)}
     empty = found.iloc[:0].drop(columns=["part"])
-    parts = {p: parts.get(p, empty) for p in ("frontier", "table", "best", "pair_a", "pair_b", "point", "unsized")}
-    sized_rows = found[found["part"] != "unsized"]
-    total = int(sized_rows["total"].iloc[0]) if len(sized_rows) else 0
-    unsized = parts["unsized"]
+    parts = {p: parts.get(p, empty)
+             for p in ("frontier", "table", "best", "pair_a", "pair_b", "point", "unsized", "unscored")}
+    total = int(found["total"].iloc[0]) if len(found) else 0
+    unsized, unscored = parts["unsized"], parts["unscored"]
     frontier = sort_rows(parts["frontier"], ["params_b", "model"])
     pair = _pair(total, parts)
     choice_rows = _choices(total, parts, pair)
@@ -118,8 +118,7 @@ def view(store: Store, filters, benchmark: str, setting: str | None) -> Efficien
     return EfficiencyView(rows=rows, total=total, frontier=frontier,
                           points=pd.concat([frontier, parts["point"]], ignore_index=True), pair=pair,
                           choices=choice_rows["model"].tolist(), choice_rows=choice_rows,
-                          unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES,
-                                                          per_family=filters.per_family),
+                          unscored=(int(unscored["merged"].iloc[0]) if len(unscored) else 0, unscored["model"].tolist()),
                           unsized=(int(unsized["merged"].iloc[0]) if len(unsized) else 0, unsized["model"].tolist()),
                           per_billion=per_billion_bars(rows, benchmark=benchmark))
 

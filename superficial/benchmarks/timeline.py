@@ -50,18 +50,19 @@ def edition_links(editions: pd.DataFrame, limit: int = EDITION_LINKS) -> tuple[E
 def view(store: Store, filters, benchmark: str, setting: str | None) -> TimelineView:
     """Query what the timeline page draws (one query for the table's first rows, the records and the points)."""
     found = queries.timeline_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS,
-                                  undated_names=MISSING_NAMES, max_points=MAX_POINTS, per_family=filters.per_family)
+                                  undated_names=MISSING_NAMES, unscored_names=MISSING_NAMES, max_points=MAX_POINTS,
+                                  per_family=filters.per_family)
     parts = {part: rows.drop(columns=["part", "total", "dated"]).reset_index(drop=True)
              for part, rows in found.groupby("part", sort=False)}
     empty = found.iloc[:0].drop(columns=["part", "total", "dated"])
-    record, point, table, undated = (parts.get(p, empty) for p in ("record", "point", "table", "undated"))
+    record, point, table, undated, unscored = (parts.get(p, empty)
+                                               for p in ("record", "point", "table", "undated", "unscored"))
     editions = queries.editions(store)
     return TimelineView(scores=table.drop(columns=["merged", "hover_facts"]),
                         total=int(found["total"].iloc[0]) if len(found) else 0,
                         points=pd.concat([record, point], ignore_index=True),
                         records=tuple(record["model"]), dated=int(found["dated"].iloc[0]) if len(found) else 0,
-                        unscored=queries.missing_scores(store, filters, benchmark, setting, limit=MISSING_NAMES,
-                                                        per_family=filters.per_family),
+                        unscored=(int(unscored["merged"].iloc[0]) if len(unscored) else 0, unscored["model"].tolist()),
                         undated=(int(undated["merged"].iloc[0]) if len(undated) else 0, undated["model"].tolist()),
                         # (only what the chart reads: the view is copied out of the cache on every run)
                         editions=editions.loc[editions["publish_date"].notna(), ["slug", "number", "title", "publish_date"]],

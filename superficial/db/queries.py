@@ -171,7 +171,7 @@ FROM (
     -- The picked row's rowid, not the row: a struct of every column per score costs several times more.
     SELECT arg_min(rowid, {{'rank': CASE WHEN higher_is_better IS FALSE THEN value ELSE -value END,
                             'setting': setting, 'source': source_url, 'model': model}}) AS pick_row,
-           count(*) AS reports, count(DISTINCT setting) AS settings__FAMILY_COUNT__
+           count(*) AS reports, __SETTINGS__ AS settings__FAMILY_COUNT__
     FROM scored
     WHERE {_SCORE_ROWS} AND __ROWS__
     GROUP BY __GROUP__
@@ -179,9 +179,14 @@ FROM (
 """
 
 
-def _picks(rows: str, per_family: bool) -> str:
-    """_PICK over the scored rows matching `rows`, one pick per model or per family."""
+def _picks(rows: str, per_family: bool, one_setting: bool = False) -> str:
+    """_PICK over the scored rows matching `rows`, one pick per model or per family.
+
+    `one_setting`: for queries run with a $setting, whose picks' values are all of that one setting (so
+    `settings` is 1 without counting distinct settings, a second aggregation over every row).
+    """
     return (_PICK.replace("__ROWS__", rows).replace("__GROUP__", "base_model_id" if per_family else "model_id")
+            .replace("__SETTINGS__", "1" if one_setting else "count(DISTINCT setting)")
             .replace("__FAMILY_COLUMNS__", ", s.base_model AS base_model, variants" if per_family else "")
             .replace("__FAMILY_COUNT__", ", count(DISTINCT model_id) AS variants" if per_family else ""))
 
@@ -380,14 +385,20 @@ WITH picks AS (__PICKS__),
 sized AS MATERIALIZED (
     SELECT *, value / params_b AS per_billion FROM picks WHERE params_b > 0
 ),
--- Smallest first, among equal sizes the best first: a row is on the frontier when it beats every row before it.
-stepped AS (
-    SELECT model, params_b, value,
-           max(value) OVER (ORDER BY params_b, value DESC, model
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS best_before
+-- Each size's best (and lowest) score: only the best of a size can be on the frontier, and a size has a model
+-- scoring at most some value when its lowest does. A few thousand sizes, not every row.
+sizes AS MATERIALIZED (
+    SELECT params_b, max(value) AS best, arg_min(model, {'v': -value, 'm': model}) AS best_model, min(value) AS low
     FROM sized
+    GROUP BY params_b
 ),
-frontier AS MATERIALIZED (SELECT model, params_b, value FROM stepped WHERE best_before IS NULL OR value > best_before)
+-- Smallest first: a size's best is on the frontier when it beats every smaller size's best.
+frontier AS MATERIALIZED (
+    SELECT best_model AS model, params_b, best AS value
+    FROM (SELECT *, max(best) OVER (ORDER BY params_b ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS best_before
+          FROM sizes)
+    WHERE best_before IS NULL OR best > best_before
+)
 """
 _EFFICIENCY = _SIZED_FRONTIER + """,
 grid AS (
@@ -395,14 +406,18 @@ grid AS (
            min(value) AS y0, max(value) AS y1
     FROM sized
 ),
--- For each frontier model, the largest model scoring at most slack above it (the default pair of two models in one sentence).
+-- For each frontier model, the largest size with a model scoring at most slack above it (the default pair of
+-- two models in one sentence); the pair with the biggest ratio of sizes, its large model the first name of that size.
 near AS (
-    SELECT f.model AS small, f.params_b AS small_params, max(r.params_b) / f.params_b AS ratio,
-           arg_min(r.model, {'p': -r.params_b, 'm': r.model}) AS big
-    FROM frontier f JOIN sized r ON r.params_b > f.params_b AND r.value <= f.value + (SELECT slack FROM grid)
-    GROUP BY f.model, f.params_b
+    SELECT f.model AS small, f.params_b AS small_params, f.value + (SELECT slack FROM grid) AS ceiling,
+           max(s.params_b) AS largest
+    FROM frontier f JOIN sizes s ON s.params_b > f.params_b AND s.low <= f.value + (SELECT slack FROM grid)
+    GROUP BY f.model, f.params_b, f.value
 ),
-pair AS (SELECT small, big FROM near ORDER BY ratio DESC, small_params, small LIMIT 1),
+pair AS (
+    SELECT small, (SELECT min(r.model) FROM sized r WHERE r.params_b = n.largest AND r.value <= n.ceiling) AS big
+    FROM (SELECT * FROM near ORDER BY largest / small_params DESC, small_params, small LIMIT 1) n
+),
 cells AS (
     SELECT p.model, p.value, __CELL__
     FROM sized p, grid g
@@ -429,12 +444,37 @@ FROM (
     UNION ALL BY NAME
     (SELECT 'unsized' AS part, *, count(*) OVER () AS merged FROM picks WHERE params_b IS NULL
      ORDER BY value DESC, model LIMIT $unsized_names)
+    UNION ALL BY NAME
+    __UNSCORED__
 )
 """
-EFFICIENCY_SQL, FAMILY_EFFICIENCY_SQL = (
-    _EFFICIENCY.replace("__PICKS__", _picks(_FILTER_WHERE, per_family)).replace("__HOVER__", _HOVER_FACTS)
-    .replace("__CELL__", _CELL.replace("__X__", "log10(p.params_b)"))
-    for per_family in (False, True))
+# The filtered models (or families) with no pick: the first $unscored_names by name, `merged` counting them all
+# (queries.missing_scores, from the picks already made).
+_UNSCORED = """(
+    WITH unscored AS (
+        SELECT name FROM (SELECT name FROM models WHERE __FILTER__)
+        WHERE name NOT IN (SELECT model FROM picks))
+    SELECT 'unscored' AS part, name AS model, (SELECT count(*) FROM unscored) AS merged
+    FROM unscored ORDER BY name LIMIT $unscored_names)"""
+_FAMILY_UNSCORED = """(
+    WITH unscored AS (
+        SELECT DISTINCT base_model AS name FROM models WHERE __FILTER__
+        AND base_model NOT IN (SELECT base_model FROM picks))
+    SELECT 'unscored' AS part, name AS model, (SELECT count(*) FROM unscored) AS merged
+    FROM unscored ORDER BY name LIMIT $unscored_names)"""
+
+
+def _dense_sql(template: str, x: str, per_family: bool, one_setting: bool) -> str:
+    """A dense page's query: `template` over the picks, its grid's x axis `x`, its parts and their hovers."""
+    unscored = (_FAMILY_UNSCORED if per_family else _UNSCORED).replace("__FILTER__", _FILTER_WHERE)
+    return (template.replace("__PICKS__", _picks(_FILTER_WHERE, per_family, one_setting))
+            .replace("__HOVER__", _HOVER_FACTS).replace("__CELL__", _CELL.replace("__X__", x))
+            .replace("__UNSCORED__", unscored))
+
+
+# Keyed by (per_family, one_setting).
+EFFICIENCY_SQL = {(per_family, one_setting): _dense_sql(_EFFICIENCY, "log10(p.params_b)", per_family, one_setting)
+                  for per_family in (False, True) for one_setting in (False, True)}
 
 # Every sized pick with its points per billion and whether it is on the frontier, best per billion first.
 EFFICIENCY_ROWS_SQL, FAMILY_EFFICIENCY_ROWS_SQL = (_SIZED_FRONTIER.replace("__PICKS__", _picks(_FILTER_WHERE, per_family))
@@ -444,13 +484,16 @@ FROM sized
 ORDER BY per_billion DESC, model
 """ for per_family in (False, True))
 
-# Sized picks of the named models (the A/B pickers' models from a link, outside the view's choices).
+# Sized picks of the named models (the A/B pickers' models from a link, outside the view's choices): only
+# their scores (or their families') are picked from.
 EFFICIENCY_MODELS_SQL, FAMILY_EFFICIENCY_MODELS_SQL = (f"""
 SELECT *, value / params_b AS per_billion
-FROM ({_picks(_FILTER_WHERE, per_family)})
+FROM ({_picks(_FILTER_WHERE + " AND " + rows, per_family)})
 WHERE params_b > 0 AND list_contains($names::VARCHAR[], model)
 ORDER BY params_b, model
-""" for per_family in (False, True))
+""" for rows, per_family in (
+    ("list_contains($names::VARCHAR[], model)", False),
+    ("base_model_id IN (SELECT base_model_id FROM scored WHERE list_contains($names::VARCHAR[], model))", True)))
 
 _TIMELINE = """
 WITH picks AS MATERIALIZED (__PICKS__),
@@ -501,12 +544,12 @@ FROM (
     UNION ALL BY NAME
     (SELECT 'undated' AS part, *, count(*) OVER () AS merged FROM picks WHERE release_date IS NULL
      ORDER BY value DESC, model LIMIT $undated_names)
+    UNION ALL BY NAME
+    __UNSCORED__
 )
 """
-TIMELINE_SQL, FAMILY_TIMELINE_SQL = (
-    _TIMELINE.replace("__PICKS__", _picks(_FILTER_WHERE, per_family)).replace("__HOVER__", _HOVER_FACTS)
-    .replace("__CELL__", _CELL.replace("__X__", "epoch(p.release_date)"))
-    for per_family in (False, True))
+TIMELINE_SQL = {(per_family, one_setting): _dense_sql(_TIMELINE, "epoch(p.release_date)", per_family, one_setting)
+                for per_family in (False, True) for one_setting in (False, True)}
 
 # Grids of the dense charts: cells across × up.
 EFFICIENCY_CELLS = (100, 60)
@@ -515,17 +558,19 @@ TABLE_ROWS = 500  # rows a table sends to the browser; the CSV download has them
 
 
 def efficiency_view(store: Store, filters, benchmark: str, setting: str | None, *, table_rows: int,
-                    choices: int, unsized_names: int, max_points: int, per_family: bool = False) -> pd.DataFrame:
+                    choices: int, unsized_names: int, unscored_names: int, max_points: int,
+                    per_family: bool = False) -> pd.DataFrame:
     """The efficiency page's rows in one query, each with its `part`: 'frontier' (every frontier row),
     'table' (the first `table_rows` by points per billion), 'best' (the first `choices` by score),
     'pair_a' and 'pair_b' (a small model matching a large one, when there is such a pair), 'point'
     (the chart's points besides the frontier: above `max_points` merged per cell, `merged` counting the
     models each stands for) and 'unsized' (the first `unsized_names` picks of undisclosed size, `merged`
-    counting them all). `total` counts the
-    sized picks."""
-    return store.query(FAMILY_EFFICIENCY_SQL if per_family else EFFICIENCY_SQL,
+    counting them all) and 'unscored' (the first `unscored_names` filtered models, or families, with no pick,
+    `merged` counting them all). `total` counts the sized picks."""
+    return store.query(EFFICIENCY_SQL[per_family, setting is not None],
                        {**filters.query_params(), "benchmark": benchmark, "setting": setting,
                         "table_rows": table_rows, "choices": choices, "unsized_names": unsized_names,
+                        "unscored_names": unscored_names,
                         "max_points": max_points,
                         "cells_x": EFFICIENCY_CELLS[0], "cells_y": EFFICIENCY_CELLS[1]})
 
@@ -545,15 +590,18 @@ def efficiency_models(store: Store, filters, benchmark: str, setting: str | None
 
 
 def timeline_view(store: Store, filters, benchmark: str, setting: str | None, *, table_rows: int,
-                  undated_names: int, max_points: int, per_family: bool = False) -> pd.DataFrame:
+                  undated_names: int, unscored_names: int, max_points: int,
+                  per_family: bool = False) -> pd.DataFrame:
     """The timeline page's rows in one query, each with its `part`: 'record' (the best score yet at release,
     overall or among open weights, never merged), 'point' (the other dated picks, merged per cell of the
     grid above `max_points`), 'table' (the first `table_rows` picks by score) and 'undated' (the first
-    `undated_names` picks with no release date, `merged` counting them all). `total` counts every pick,
+    `undated_names` picks with no release date, `merged` counting them all) and 'unscored' (as in
+    efficiency_view). `total` counts every pick,
     `dated` those with a release date."""
-    return store.query(FAMILY_TIMELINE_SQL if per_family else TIMELINE_SQL,
+    return store.query(TIMELINE_SQL[per_family, setting is not None],
                        {**filters.query_params(), "benchmark": benchmark, "setting": setting,
                         "table_rows": table_rows, "undated_names": undated_names, "max_points": max_points,
+                        "unscored_names": unscored_names,
                         "cells_x": TIMELINE_CELLS[0], "cells_y": TIMELINE_CELLS[1]})
 
 

@@ -62,6 +62,8 @@ def test_efficiency_view_equals_the_pandas_reference(store, filters):
     assert view.choices == pandas_reference.pair_choices(reference, frontier, list(pair or ()))
     unsized = scores.loc[scores["params_b"].isna(), "model"]
     assert view.unsized == (len(unsized), unsized.head(efficiency.MISSING_NAMES).tolist())
+    assert view.unscored == queries.missing_scores(store, filters, "MMLU", "5-shot", limit=efficiency.MISSING_NAMES,
+                                                   per_family=filters.per_family)
     every = efficiency.all_rows(store, filters, "MMLU", "5-shot")
     assert every[["model", "on_frontier"]].values.tolist() == reference[["model", "on_frontier"]].values.tolist()
 
@@ -109,6 +111,8 @@ def test_timeline_view_keeps_every_record_and_counts_every_model_once(store, fil
     assert view.scores[["model", "value"]].values.tolist() == scores.head(TABLE_ROWS)[["model", "value"]].values.tolist()
     undated = scores.loc[scores["release_date"].isna(), "model"]
     assert view.undated == (len(undated), undated.head(timeline.MISSING_NAMES).tolist())
+    assert view.unscored == queries.missing_scores(store, filters, "MMLU", "5-shot", limit=timeline.MISSING_NAMES,
+                                                   per_family=filters.per_family)
     points = view.points
     assert points["model"].is_unique and points["merged"].sum() == len(dated)
     kept = points[points["model"].isin(expected)]
@@ -132,3 +136,16 @@ def test_timeline_chart_names_the_records_and_says_how_many_points_it_merged(syn
     notes = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "and-more"]
     assert notes == [f"{len(view.points):,} of {view.dated:,} points drawn: overlapping points merged "
                      "(every one is in the CSV below)"]
+
+
+@pytest.mark.parametrize("filters", FILTERS[:2], ids=["all", "family"])
+def test_a_linked_model_outside_the_choices_joins_the_pickers(synthetic_store, filters):
+    view = efficiency.view(synthetic_store, filters, "MMLU", "5-shot")
+    every = efficiency.all_rows(synthetic_store, filters, "MMLU", "5-shot")
+    outside = every.loc[~every["model"].isin(view.choices), "model"].iloc[-1]
+    picker = efficiency.picker(synthetic_store, filters, "MMLU", "5-shot", view, [outside, "Nobody", None])
+    expected = every[every["model"].isin([*view.choices, outside])].sort_values(["params_b", "model"], kind="mergesort")
+    assert picker.names == expected["model"].tolist()
+    row = every[every["model"] == outside].iloc[0]
+    assert picker.rows.set_index("model").loc[outside, "value"] == row["value"]
+    assert efficiency.sentence(picker, view.pair[0], outside, "MMLU").endswith(" on MMLU.")
