@@ -166,7 +166,7 @@ SELECT s.model AS model, s.benchmark AS benchmark, s.setting AS setting, s.value
        CASE WHEN $basis = 'active' THEN coalesce(s.active_params_b, s.total_params_b)
             ELSE s.total_params_b END AS params_b,
        s.total_params_b AS total_params_b, s.active_params_b AS active_params_b,
-       s.release_date AS release_date, s.license AS license__FAMILY_COLUMNS__
+       s.release_date AS release_date, s.license AS license__ID____FAMILY_COLUMNS__
 FROM (
     -- The picked row's rowid, not the row: a struct of every column per score costs several times more.
     SELECT arg_min(rowid, {{'rank': CASE WHEN higher_is_better IS FALSE THEN value ELSE -value END,
@@ -179,13 +179,15 @@ FROM (
 """
 
 
-def _picks(rows: str, per_family: bool, one_setting: bool = False) -> str:
+def _picks(rows: str, per_family: bool, one_setting: bool = False, with_id: bool = False) -> str:
     """_PICK over the scored rows matching `rows`, one pick per model or per family.
 
     `one_setting`: for queries run with a $setting, whose picks' values are all of that one setting (so
-    `settings` is 1 without counting distinct settings, a second aggregation over every row).
+    `settings` is 1 without counting distinct settings, a second aggregation over every row). `with_id`: with
+    the picked model's `model_id` (numbered in the names' order), a cheaper key than its name.
     """
     return (_PICK.replace("__ROWS__", rows).replace("__GROUP__", "base_model_id" if per_family else "model_id")
+            .replace("__ID__", ", s.model_id AS model_id" if with_id else "")
             .replace("__SETTINGS__", "1" if one_setting else "count(DISTINCT setting)")
             .replace("__FAMILY_COLUMNS__", ", s.base_model AS base_model, variants" if per_family else "")
             .replace("__FAMILY_COUNT__", ", count(DISTINCT model_id) AS variants" if per_family else ""))
@@ -375,7 +377,7 @@ _HOVER_FACTS = """
 
 # The cell of a grid of $cells_x × $cells_y over the plot; every pick has a cell of its own up to $max_points.
 _CELL = """
-    CASE WHEN g.n <= $max_points THEN p.model END AS own,
+    CASE WHEN g.n <= $max_points THEN p.model_id END AS own,
     round((__X__ - g.x0) / coalesce(nullif(g.x1 - g.x0, 0), 1) * ($cells_x - 1)) AS cx,
     round((p.value - g.y0) / coalesce(nullif(g.y1 - g.y0, 0), 1) * ($cells_y - 1)) AS cy
 """
@@ -388,13 +390,13 @@ sized AS MATERIALIZED (
 -- Each size's best (and lowest) score: only the best of a size can be on the frontier, and a size has a model
 -- scoring at most some value when its lowest does. A few thousand sizes, not every row.
 sizes AS MATERIALIZED (
-    SELECT params_b, max(value) AS best, arg_min(model, {'v': -value, 'm': model}) AS best_model, min(value) AS low
+    SELECT params_b, max(value) AS best, arg_min(model_id, {'v': -value, 'm': model_id}) AS best_id, min(value) AS low
     FROM sized
     GROUP BY params_b
 ),
 -- Smallest first: a size's best is on the frontier when it beats every smaller size's best.
 frontier AS MATERIALIZED (
-    SELECT best_model AS model, params_b, best AS value
+    SELECT best_id AS model_id, params_b, best AS value
     FROM (SELECT *, max(best) OVER (ORDER BY params_b ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS best_before
           FROM sizes)
     WHERE best_before IS NULL OR best > best_before
@@ -409,36 +411,36 @@ grid AS (
 -- For each frontier model, the largest size with a model scoring at most slack above it (the default pair of
 -- two models in one sentence); the pair with the biggest ratio of sizes, its large model the first name of that size.
 near AS (
-    SELECT f.model AS small, f.params_b AS small_params, f.value + (SELECT slack FROM grid) AS ceiling,
+    SELECT f.model_id AS small, f.params_b AS small_params, f.value + (SELECT slack FROM grid) AS ceiling,
            max(s.params_b) AS largest
     FROM frontier f JOIN sizes s ON s.params_b > f.params_b AND s.low <= f.value + (SELECT slack FROM grid)
-    GROUP BY f.model, f.params_b, f.value
+    GROUP BY f.model_id, f.params_b, f.value
 ),
 pair AS (
-    SELECT small, (SELECT min(r.model) FROM sized r WHERE r.params_b = n.largest AND r.value <= n.ceiling) AS big
+    SELECT small, (SELECT min(r.model_id) FROM sized r WHERE r.params_b = n.largest AND r.value <= n.ceiling) AS big
     FROM (SELECT * FROM near ORDER BY largest / small_params DESC, small_params, small LIMIT 1) n
 ),
 cells AS (
-    SELECT p.model, p.value, __CELL__
+    SELECT p.model_id, p.value, __CELL__
     FROM sized p, grid g
-    WHERE p.model NOT IN (SELECT model FROM frontier)
+    WHERE p.model_id NOT IN (SELECT model_id FROM frontier)
 ),
 points AS (
     SELECT p.*, merged
-    FROM (SELECT arg_min(model, {'v': -value, 'm': model}) AS model, count(*) AS merged
-          FROM cells GROUP BY cx, cy, own) JOIN sized p USING (model)
+    FROM (SELECT arg_min(model_id, {'v': -value, 'm': model_id}) AS model_id, count(*) AS merged
+          FROM cells GROUP BY cx, cy, own) JOIN sized p USING (model_id)
 )
-SELECT *, model IN (SELECT model FROM frontier) AS on_frontier, __HOVER__ AS hover_facts,
+SELECT * EXCLUDE (model_id), model_id IN (SELECT model_id FROM frontier) AS on_frontier, __HOVER__ AS hover_facts,
        (SELECT n FROM grid) AS total
 FROM (
-    (SELECT 'frontier' AS part, *, 1 AS merged FROM sized WHERE model IN (SELECT model FROM frontier))
+    (SELECT 'frontier' AS part, *, 1 AS merged FROM sized WHERE model_id IN (SELECT model_id FROM frontier))
     UNION ALL BY NAME
     (SELECT 'table' AS part, *, 1 AS merged FROM sized ORDER BY per_billion DESC, model LIMIT $table_rows)
     UNION ALL BY NAME
     (SELECT 'best' AS part, *, 1 AS merged FROM sized ORDER BY value DESC, model LIMIT $choices)
     UNION ALL BY NAME
-    (SELECT CASE WHEN model = (SELECT small FROM pair) THEN 'pair_a' ELSE 'pair_b' END AS part, *, 1 AS merged
-     FROM sized WHERE model IN (SELECT small FROM pair UNION ALL SELECT big FROM pair))
+    (SELECT CASE WHEN model_id = (SELECT small FROM pair) THEN 'pair_a' ELSE 'pair_b' END AS part, *, 1 AS merged
+     FROM sized WHERE model_id IN (SELECT small FROM pair UNION ALL SELECT big FROM pair))
     UNION ALL BY NAME
     (SELECT 'point' AS part, * FROM points)
     UNION ALL BY NAME
@@ -451,13 +453,13 @@ FROM (
 # The filtered models (or families) with no pick: the first $unscored_names by name, `merged` counting them all
 # (queries.missing_scores, from the picks already made).
 _UNSCORED = """(
-    WITH unscored AS (
+    WITH unscored AS MATERIALIZED (
         SELECT name FROM (SELECT name FROM models WHERE __FILTER__)
         WHERE name NOT IN (SELECT model FROM picks))
     SELECT 'unscored' AS part, name AS model, (SELECT count(*) FROM unscored) AS merged
     FROM unscored ORDER BY name LIMIT $unscored_names)"""
 _FAMILY_UNSCORED = """(
-    WITH unscored AS (
+    WITH unscored AS MATERIALIZED (
         SELECT DISTINCT base_model AS name FROM models WHERE __FILTER__
         AND base_model NOT IN (SELECT base_model FROM picks))
     SELECT 'unscored' AS part, name AS model, (SELECT count(*) FROM unscored) AS merged
@@ -467,7 +469,7 @@ _FAMILY_UNSCORED = """(
 def _dense_sql(template: str, x: str, per_family: bool, one_setting: bool) -> str:
     """A dense page's query: `template` over the picks, its grid's x axis `x`, its parts and their hovers."""
     unscored = (_FAMILY_UNSCORED if per_family else _UNSCORED).replace("__FILTER__", _FILTER_WHERE)
-    return (template.replace("__PICKS__", _picks(_FILTER_WHERE, per_family, one_setting))
+    return (template.replace("__PICKS__", _picks(_FILTER_WHERE, per_family, one_setting, with_id=True))
             .replace("__HOVER__", _HOVER_FACTS).replace("__CELL__", _CELL.replace("__X__", x))
             .replace("__UNSCORED__", unscored))
 
@@ -477,9 +479,10 @@ EFFICIENCY_SQL = {(per_family, one_setting): _dense_sql(_EFFICIENCY, "log10(p.pa
                   for per_family in (False, True) for one_setting in (False, True)}
 
 # Every sized pick with its points per billion and whether it is on the frontier, best per billion first.
-EFFICIENCY_ROWS_SQL, FAMILY_EFFICIENCY_ROWS_SQL = (_SIZED_FRONTIER.replace("__PICKS__", _picks(_FILTER_WHERE, per_family))
+EFFICIENCY_ROWS_SQL, FAMILY_EFFICIENCY_ROWS_SQL = (_SIZED_FRONTIER.replace("__PICKS__", _picks(_FILTER_WHERE, per_family,
+                                                                                             with_id=True))
                                                    + """
-SELECT *, model IN (SELECT model FROM frontier) AS on_frontier
+SELECT * EXCLUDE (model_id), model_id IN (SELECT model_id FROM frontier) AS on_frontier
 FROM sized
 ORDER BY per_billion DESC, model
 """ for per_family in (False, True))
@@ -506,37 +509,38 @@ grid AS (
 -- The best of each day, then the days whose best beats every earlier day's: the state of the art over time,
 -- overall and among open weights (charts.timeline.records).
 day_best AS (
-    SELECT release_date, max(value) AS best, arg_min(model, {'v': -value, 'm': model}) AS model
+    SELECT release_date, max(value) AS best, arg_min(model_id, {'v': -value, 'm': model_id}) AS model_id
     FROM dated GROUP BY release_date
 ),
 open_day_best AS (
-    SELECT release_date, max(value) AS best, arg_min(model, {'v': -value, 'm': model}) AS model
+    SELECT release_date, max(value) AS best, arg_min(model_id, {'v': -value, 'm': model_id}) AS model_id
     FROM dated WHERE open_weights GROUP BY release_date
 ),
 records AS MATERIALIZED (
-    SELECT model FROM (
-        SELECT model, best, max(best) OVER (ORDER BY release_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+    SELECT model_id FROM (
+        SELECT model_id, best, max(best) OVER (ORDER BY release_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
         FROM day_best)
     WHERE before IS NULL OR best > before
     UNION
-    SELECT model FROM (
-        SELECT model, best, max(best) OVER (ORDER BY release_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+    SELECT model_id FROM (
+        SELECT model_id, best, max(best) OVER (ORDER BY release_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
         FROM open_day_best)
     WHERE before IS NULL OR best > before
 ),
 cells AS (
-    SELECT p.model, p.value, __CELL__
+    SELECT p.model_id, p.value, __CELL__
     FROM dated p, grid g
-    WHERE p.model NOT IN (SELECT model FROM records)
+    WHERE p.model_id NOT IN (SELECT model_id FROM records)
 ),
 points AS (
     SELECT p.*, merged
-    FROM (SELECT arg_min(model, {'v': -value, 'm': model}) AS model, count(*) AS merged
-          FROM cells GROUP BY cx, cy, own) JOIN dated p USING (model)
+    FROM (SELECT arg_min(model_id, {'v': -value, 'm': model_id}) AS model_id, count(*) AS merged
+          FROM cells GROUP BY cx, cy, own) JOIN dated p USING (model_id)
 )
-SELECT *, __HOVER__ AS hover_facts, (SELECT count(*) FROM picks) AS total, (SELECT n FROM grid) AS dated
+SELECT * EXCLUDE (model_id), __HOVER__ AS hover_facts, (SELECT count(*) FROM picks) AS total,
+       (SELECT n FROM grid) AS dated
 FROM (
-    (SELECT 'record' AS part, *, 1 AS merged FROM dated WHERE model IN (SELECT model FROM records))
+    (SELECT 'record' AS part, *, 1 AS merged FROM dated WHERE model_id IN (SELECT model_id FROM records))
     UNION ALL BY NAME
     (SELECT 'point' AS part, * FROM points)
     UNION ALL BY NAME

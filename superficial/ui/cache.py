@@ -85,6 +85,23 @@ def figure(spec: dict) -> go.Figure:
     return go.Figure(spec, _validate=False)
 
 
+class _SpecFigure(go.Figure):
+    """An empty figure carrying a spec that ``to_dict`` returns as it is, neither validated nor copied."""
+
+    def __init__(self, spec: dict):
+        super().__init__()
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
+def chart(spec: dict) -> go.Figure:
+    """A cached spec for ``st.plotly_chart`` only, which reads a figure through ``to_dict``: the spec is sent as it
+    is, not copied twice as a go.Figure would (in its constructor and in ``to_dict``). The dense pages' charts."""
+    return _SpecFigure(spec)
+
+
 @data()
 def org_colors(store: Store) -> dict[str, str]:
     """A colour per organization of the store, the same in every chart whatever the filters."""
