@@ -242,6 +242,15 @@ def test_turning_the_family_switch_on_and_off(bundled_env):
     assert bars(figures(at)[1]) == per_model
 
 
+def test_timeline_colour_switch_redraws_the_chart_only(fixture_env):
+    at = open_page("pages/timeline.py")
+    assert {t["name"] for t in figures(at)[0]["data"]} >= {"Mistral AI", "Meta"}
+    at.radio(key="color").set_value("architecture").run()
+    assert not at.exception
+    assert {t["name"] for t in figures(at)[0]["data"]} >= {"dense", "MoE"}
+    assert len(at.dataframe[0].value) == 6 and at.get("download_button")
+
+
 @pytest.mark.parametrize("page", ["pages/efficiency.py", "pages/timeline.py"])
 def test_family_switch_on_efficiency_and_timeline(bundled_env, bundled_store, page):
     def expected(per_family: bool) -> list[str]:

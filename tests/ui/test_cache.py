@@ -2,6 +2,7 @@
 import os
 import time
 
+import plotly.tools
 import pyarrow as pa
 import pytest
 import streamlit as st
@@ -125,6 +126,12 @@ def test_small_figures_are_built_once_per_parameters(fixture_store, monkeypatch)
     assert len(built) == 2
     bars = cache.figure(cache.efficiency_view(fixture_store, Filters(), "MMLU", "5-shot").per_billion)
     assert bars.data[0].y == ("Gemma 7B", "Mistral 7B", "Mixtral 8x7B", "Llama 2 70B")  # drawn from the view's spec
+
+
+def test_a_chart_hands_its_spec_to_plotly_chart_as_it_is(fixture_store):
+    spec = cache.efficiency_view(fixture_store, Filters(), "MMLU", "5-shot").per_billion
+    # st.plotly_chart reads a figure through this call: the same spec, neither copied nor validated again
+    assert plotly.tools.return_figure_from_figure_or_data(cache.chart(spec), validate_figure=True) is spec
 
 
 def test_the_compare_picker_reuses_the_popular_models(fixture_store, queries_run):
