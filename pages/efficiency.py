@@ -53,7 +53,8 @@ score_table(view.rows, columns=["model", "params_b", "value", "per_billion", "on
                                 "organization", "reports", *(["base_model", "variants"] if filters.per_family else [])],
             value_range=value_range, file_name=f"efficiency-{benchmark.lower()}.csv", key="efficiency",
             selected=selected_models(event), total=view.total,
-            everything=lambda: efficiency.all_rows(store, filters, benchmark, setting))
+            everything=lambda: efficiency.all_rows(store, filters, benchmark, setting),
+            pick=lambda names: efficiency.selected_rows(store, filters, benchmark, setting, view, names))
 
 st.subheader("Points per billion parameters", anchor=False)
 st.plotly_chart(cache.chart(view.per_billion), theme="streamlit", key="chart_per_billion",

@@ -53,7 +53,8 @@ def chart_and_table() -> None:
                                       "params_b", "reports", *(["base_model", "variants"] if filters.per_family else [])],
                 value_range=value_range, key="timeline", file_name=f"timeline-{benchmark.lower()}.csv",
                 selected=selected_models(event), total=view.total,
-                everything=lambda: timeline.all_scores(store, filters, benchmark, setting))
+                everything=lambda: timeline.all_scores(store, filters, benchmark, setting),
+                pick=lambda names: timeline.selected_rows(store, filters, benchmark, setting, names))
 
 
 chart_and_table()

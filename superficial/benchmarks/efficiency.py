@@ -128,15 +128,29 @@ def all_rows(store: Store, filters, benchmark: str, setting: str | None) -> pd.D
     return queries.efficiency_rows(store, filters, benchmark, setting, per_family=filters.per_family)
 
 
+def _named(store: Store, filters, benchmark: str, setting: str | None, names: list[str]) -> pd.DataFrame:
+    """The sized rows of the named models, with `per_billion`."""
+    found = queries.named_picks(store, filters, benchmark, setting, names, per_family=filters.per_family)
+    found = found[found["params_b"] > 0]
+    return found.assign(per_billion=found["value"] / found["params_b"])
+
+
 def picker(store: Store, filters, benchmark: str, setting: str | None, data: EfficiencyView,
            wanted: list[str | None]) -> Picker:
     """The view's picker choices plus the `wanted` models (a link's ?a= and ?b=) that are sized scores here."""
     extra = [w for w in dict.fromkeys(wanted) if w and w not in data.choices]
     rows = data.choice_rows
     if extra:
-        found = queries.efficiency_models(store, filters, benchmark, setting, extra, per_family=filters.per_family)
-        rows = sort_rows(pd.concat([rows, found[found["model"].isin(extra)]]), ["params_b", "model"])
+        rows = sort_rows(pd.concat([rows, _named(store, filters, benchmark, setting, extra)]), ["params_b", "model"])
     return Picker(names=rows["model"].tolist(), rows=rows)
+
+
+def selected_rows(store: Store, filters, benchmark: str, setting: str | None, data: EfficiencyView,
+                  names: list[str]) -> pd.DataFrame:
+    """The table's rows of the models selected in the chart, best per billion first."""
+    rows = _named(store, filters, benchmark, setting, names)
+    rows = rows.assign(on_frontier=rows["model"].isin(data.frontier["model"]))
+    return sort_rows(rows, ["per_billion", "model"], [False, True])
 
 
 def sentence(pick: Picker, a: str, b: str, benchmark: str) -> str:

@@ -75,6 +75,11 @@ def all_scores(store: Store, filters, benchmark: str, setting: str | None) -> pd
     return queries.chart_scores(store, filters, benchmark, setting, per_family=filters.per_family)
 
 
+def selected_rows(store: Store, filters, benchmark: str, setting: str | None, names: list[str]) -> pd.DataFrame:
+    """The table's rows of the models selected in the chart, best first."""
+    return queries.named_picks(store, filters, benchmark, setting, names, per_family=filters.per_family)
+
+
 def scatter(data: TimelineView, *, benchmark: str, color_by: str = "organization",
             org_colors: dict[str, str] | None = None) -> dict:
     """The release-date chart of a view as a figure spec, coloured by organization (in ``org_colors``) or architecture."""

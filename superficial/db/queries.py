@@ -487,13 +487,13 @@ FROM sized
 ORDER BY per_billion DESC, model
 """ for per_family in (False, True))
 
-# Sized picks of the named models (the A/B pickers' models from a link, outside the view's choices): only
-# their scores (or their families') are picked from.
-EFFICIENCY_MODELS_SQL, FAMILY_EFFICIENCY_MODELS_SQL = (f"""
-SELECT *, value / params_b AS per_billion
+# chart_scores' rows of the named models (a selection in a chart, a link's models): only their scores (or their
+# families') are picked from.
+NAMED_PICKS_SQL, FAMILY_NAMED_PICKS_SQL = (f"""
+SELECT *
 FROM ({_picks(_FILTER_WHERE + " AND " + rows, per_family)})
-WHERE params_b > 0 AND list_contains($names::VARCHAR[], model)
-ORDER BY params_b, model
+WHERE list_contains($names::VARCHAR[], model)
+ORDER BY value DESC, model
 """ for rows, per_family in (
     ("list_contains($names::VARCHAR[], model)", False),
     ("base_model_id IN (SELECT base_model_id FROM scored WHERE list_contains($names::VARCHAR[], model))", True)))
@@ -586,10 +586,10 @@ def efficiency_rows(store: Store, filters, benchmark: str, setting: str | None, 
                        {**filters.query_params(), "benchmark": benchmark, "setting": setting})
 
 
-def efficiency_models(store: Store, filters, benchmark: str, setting: str | None, names: list[str], *,
-                      per_family: bool = False) -> pd.DataFrame:
-    """The sized picks (with points per billion) of the named models, smallest first."""
-    return store.query(FAMILY_EFFICIENCY_MODELS_SQL if per_family else EFFICIENCY_MODELS_SQL,
+def named_picks(store: Store, filters, benchmark: str, setting: str | None, names: list[str], *,
+                per_family: bool = False) -> pd.DataFrame:
+    """chart_scores' rows of the named models only (with `per_family`, of those naming their family's pick)."""
+    return store.query(FAMILY_NAMED_PICKS_SQL if per_family else NAMED_PICKS_SQL,
                        {**filters.query_params(), "benchmark": benchmark, "setting": setting, "names": list(names)})
 
 

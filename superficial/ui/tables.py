@@ -11,18 +11,22 @@ from superficial.db.queries import TABLE_ROWS
 
 def score_table(rows: pd.DataFrame, *, value_range: tuple[float, float] | None, file_name: str,
                 key: str, selected: list[str] | None = None, total: int | None = None,
-                everything: Callable[[], pd.DataFrame] | None = None, columns: list[str] | None = None) -> None:
+                everything: Callable[[], pd.DataFrame] | None = None, columns: list[str] | None = None,
+                pick: Callable[[list[str]], pd.DataFrame] | None = None) -> None:
     """The rows behind a chart as a sortable table (score bars, source links) with a CSV download.
 
     At most TABLE_ROWS rows are drawn, of `columns` (all by default). When `rows` are the first of `total`
     (a query's LIMIT), the CSV is built from `everything()` only when the reader clicks download. With
-    models selected in the chart, only their rows are shown.
+    models selected in the chart, only their rows are shown: from `pick(models)` when given, else from every row.
     """
     total = len(rows) if total is None else total
     everything = everything or (lambda: rows)
     if selected:  # from every row, not only the first TABLE_ROWS: a selected model may rank lower
-        rows = (rows if len(rows) >= total else everything())
-        rows = rows[rows["model"].isin(list(selected))]
+        if len(rows) < total and pick is not None:
+            rows = pick(list(selected))
+        else:
+            rows = rows if len(rows) >= total else everything()
+            rows = rows[rows["model"].isin(list(selected))]
         st.caption(f"Showing the {len(selected)} model(s) selected in the chart: "
                    f"{', '.join(selected)}. Double-click the chart to clear the selection.")
     elif total > TABLE_ROWS or len(rows) > TABLE_ROWS:

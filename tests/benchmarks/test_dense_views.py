@@ -149,3 +149,18 @@ def test_a_linked_model_outside_the_choices_joins_the_pickers(synthetic_store, f
     row = every[every["model"] == outside].iloc[0]
     assert picker.rows.set_index("model").loc[outside, "value"] == row["value"]
     assert efficiency.sentence(picker, view.pair[0], outside, "MMLU").endswith(" on MMLU.")
+
+
+@pytest.mark.parametrize("filters", FILTERS[:2], ids=["all", "family"])
+def test_the_rows_of_models_selected_in_a_chart_are_queried_alone(synthetic_store, filters):
+    view = efficiency.view(synthetic_store, filters, "MMLU", "5-shot")
+    every = efficiency.all_rows(synthetic_store, filters, "MMLU", "5-shot")
+    names = [every["model"].iloc[-1], view.frontier["model"].iloc[0], every["model"].iloc[3], "Nobody"]
+    picked = efficiency.selected_rows(synthetic_store, filters, "MMLU", "5-shot", view, names)
+    expected = every[every["model"].isin(names)]
+    assert picked[["model", "per_billion", "on_frontier"]].values.tolist() == (
+        expected[["model", "per_billion", "on_frontier"]].values.tolist())
+    scores = timeline.all_scores(synthetic_store, filters, "MMLU", "5-shot")
+    names = [scores["model"].iloc[-1], scores["model"].iloc[0], "Nobody"]
+    assert timeline.selected_rows(synthetic_store, filters, "MMLU", "5-shot", names).equals(
+        scores[scores["model"].isin(names)].reset_index(drop=True))
