@@ -62,7 +62,7 @@ class EfficiencyView:
     choice_rows: pd.DataFrame  # the rows of the choices, smallest first
     unscored: tuple[int, list[str]]  # filtered models (or families) with no score here: how many, the first names
     unsized: tuple[int, list[str]]  # scored models of undisclosed size: how many, the first names
-    per_billion: dict  # the points-per-billion bars' spec (ui.cache.figure draws it)
+    per_billion: dict  # the points-per-billion bars' spec (ui.cache.chart draws it)
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,12 @@ class Picker:
 
 
 def _pair(total: int, parts: dict[str, pd.DataFrame]) -> tuple[str, str] | None:
-    """default_pair from the query's parts: its near pair, else best per billion against best overall."""
+    """Two models worth comparing: a small model that (nearly) matches the largest model it can.
+
+    The query found, for each frontier model, the largest model scoring at most 2% of the best score above
+    it, and kept the pair with the biggest ratio of sizes. Without such a pair: best per billion against best
+    overall.
+    """
     if total < 2:
         return None
     if len(parts["pair_a"]) and len(parts["pair_b"]):
@@ -85,8 +90,8 @@ def _pair(total: int, parts: dict[str, pd.DataFrame]) -> tuple[str, str] | None:
 
 def _choices(total: int, parts: dict[str, pd.DataFrame], pair: tuple[str, str] | None,
              limit: int = PAIR_CHOICES) -> pd.DataFrame:
-    """pair_choices from the query's parts: all rows up to `limit`, else the frontier, the pair and the best
-    scores up to `limit`; smallest first."""
+    """The rows of the models for the A/B pickers, smallest first: all of them up to `limit`, else the frontier,
+    the pair and the best scores up to `limit`."""
     best = parts["best"]
     if total <= limit:
         return sort_rows(best, ["params_b", "model"])
