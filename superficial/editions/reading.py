@@ -314,14 +314,14 @@ def matcher(store: Store) -> Matcher:
 
 
 def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, names: Matcher | None = None,
-                 boards: tuple[SideBoard, ...] | None = None) -> EditionView:
+                 boards: tuple[SideBoard, ...] | None = None, marks: tuple[render.Mark, ...] = ()) -> EditionView:
     """Blocks, contents, mentioned models, side charts and neighbours of one edition (one version's post).
 
     ``names`` is a prebuilt ``matcher(store)`` and ``boards`` prebuilt ``side_boards`` for the edition's view,
-    both the same for many editions.
+    both the same for many editions; ``marks`` go after their sentences in the text (its claims' marks).
     """
     source = store.source or config.content_source()
-    blocks = render.parse(edition.body, edition.format)
+    blocks = render.parse(edition.body, edition.format, marks)
     names = names or matcher(store)
     mentions = names.find(render.readable_text(edition.body, edition.format))
     mentioned = queries.model_facts(store, mentions.models)  # in order of first mention
