@@ -147,7 +147,7 @@ with side_col:
             st.button("Back to the edition's charts", key="hide-claim", icon=":material/close:",
                       on_click=set_url, args=("claim", None))
         charts = [*shown.charts, *charts]
-    tabs = st.tabs([render.literal_markdown(chart.label) for chart in charts])
+    tabs = st.tabs([chart.label for chart in charts])
     for tab, chart in zip(tabs, charts):
         with tab:
             st.plotly_chart(cache.figure(chart.figure), key=f"side-{chart.label}", config={"displayModeBar": False})

@@ -149,7 +149,7 @@ def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str]
 
 
 def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str, unit: str | None = None,
-                   more: int = 0) -> go.Figure:
+                   more: int = 0, label: str = HIGHLIGHT_LABEL) -> go.Figure:
     """Every model's score as a bar, best at the top; the highlighted models in colour, the rest grey.
 
     `board` has one row per model: model, value, source_url (queries.benchmark_leaderboard), or its top rows
@@ -159,7 +159,7 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
     frame = board.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
     frame, hidden = top_rows(frame, marked)
     traces = []
-    for name, rows, color in ((HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None),
+    for name, rows, color in ((label, frame[frame["model"].isin(marked)], None),
                               ("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR)):
         if rows.empty:
             continue

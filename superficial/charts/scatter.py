@@ -75,7 +75,8 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
     return unvalidated_figure(data, merged_note(layout, merged, total))
 
 
-def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str) -> go.Figure:
+def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str,
+                      label: str = HIGHLIGHT_LABEL) -> go.Figure:
     """Score against total parameters (log axis); the highlighted models in colour and labelled.
 
     Models of undisclosed size are left out (the caller says which).
@@ -89,7 +90,7 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
     frame, merged = thin(frame, "total_params_b", "value", marked, log_x=True)
     data = []
     for name, rows, color, labelled in (("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR, False),
-                                        (HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None, True)):
+                                        (label, frame[frame["model"].isin(marked)], None, True)):
         if rows.empty:
             continue
         data.append(dict(

@@ -24,6 +24,7 @@ COUNT_WORDS = {"agrees": ("agrees", "agree"), "differs": ("differs", "differ"),
                "not-in-data": ("is not in the data", "are not in the data")}
 KIND_WORDS = {"params": "size", "score": "score", "comparison": "comparison"}
 EVIDENCE_SHOWN = 6  # pairs or rows on a card before the rest fold away
+CHART_LABEL = "in the claim"  # the legend of a claim chart's coloured models
 CHART_MODELS = 12  # compared models coloured in a claim's chart, at most (a size range may hold a hundred)
 
 
@@ -38,7 +39,7 @@ def summary(checks: tuple[Check, ...], as_of: dt.date | None) -> str:
         return "This edition states no size, score or comparison of a model in the data."
     counts = [(v, n) for v in VERDICT_WORDS if (n := sum(c.verdict == v for c in checks))]
     said = ", ".join(f"{n} {COUNT_WORDS[v][n != 1]}" for v, n in counts)
-    when = f"as of {long_date(as_of)}" if as_of else "today's data"
+    when = f"the data as of {long_date(as_of)}" if as_of else "today's data"
     return f"{len(checks)} claim{'s' if len(checks) != 1 else ''}: {said}. Checked against {when}."
 
 
@@ -163,7 +164,7 @@ def _chart(store: Store, label: str, benchmark: str, setting: str, kind: str, mo
     unit = dict(zip(table["benchmark"], table["unit"])).get(benchmark)
     board = SideBoard(label, benchmark, setting, kind, unit,
                       queries.benchmark_leaderboard(store, benchmark, setting, as_of))
-    return side_charts((board,), {m: [m] for m in models})[0]
+    return side_charts((board,), {m: [m] for m in models}, label=CHART_LABEL)[0]
 
 
 def _caption(chart: SideChart, words: str) -> str:
@@ -182,7 +183,7 @@ def shown(store: Store, checks: tuple[Check, ...], number: int, as_of: dt.date |
             holding = sum(p.holds for p in pairs)
             word = "holds" if holding == len(pairs) else "fails" if not holding else f"holds {holding} of {len(pairs)}"
             models = list(dict.fromkeys([p.subject.model for p in pairs] + [p.other.model for p in pairs]))
-            chart = _chart(store, f"{benchmark} · {setting} · {word}", benchmark, setting, "bars",
+            chart = _chart(store, render.literal_markdown(f"{benchmark} · {setting} · {word}"), benchmark, setting, "bars",
                            models[:CHART_MODELS], as_of)
             first = pairs[0]
             detail = f"{first.subject.model} {_value(first.subject.value)} vs {first.other.model} {_value(first.other.value)}"
@@ -191,7 +192,8 @@ def shown(store: Store, checks: tuple[Check, ...], number: int, as_of: dt.date |
     elif check.rows and claim.kind == "score":
         row = check.rows[0]
         models = list(dict.fromkeys(r.model for r in check.rows if r.setting == row.setting))
-        chart = _chart(store, f"{row.benchmark} · {row.setting}", row.benchmark, row.setting, "bars", models, as_of)
+        chart = _chart(store, render.literal_markdown(f"{row.benchmark} · {row.setting}"), row.benchmark, row.setting,
+                       "bars", models, as_of)
         charts.append(_with_caption(chart, f"{claim.models[0]} in colour, stated {claim.stated}"))
     elif check.rows:  # a size: the score against size, its models in colour
         label, benchmark, setting, kind = next(c for c in SIDE_CHARTS if c[3] == "scatter")

@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from superficial import config
 from superficial.benchmarks import compare
 from superficial.charts.bars import highlight_bars
-from superficial.charts.core import BAR_LIMIT
+from superficial.charts.core import BAR_LIMIT, HIGHLIGHT_LABEL
 from superficial.charts.scatter import highlight_scatter
 from superficial.db import queries
 from superficial.db.store import Store
@@ -172,7 +172,7 @@ class SideBoard:
 
 @dataclass
 class SideChart:
-    label: str
+    label: str  # the tab's label, Markdown (its words from the data escaped)
     benchmark: str
     setting: str
     figure: dict  # the figure's spec (ui.cache.figure draws it)
@@ -249,8 +249,10 @@ def meant_variants(store: Store, named: list[str], meant_at: dt.date | None) -> 
     return {m: family.loc[family["asked"] == m, "name"].tolist() or [m] for m in named}
 
 
-def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]]) -> list[SideChart]:
-    """The side charts of the boards, each named model's variants (``meant_variants``) in colour."""
+def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]],
+                label: str = HIGHLIGHT_LABEL) -> list[SideChart]:
+    """The side charts of the boards, each named model's variants (``meant_variants``) in colour (``label`` in
+    the legend)."""
     coloured = list(dict.fromkeys(name for names in meant.values() for name in names))
     wanted = pa.array(coloured, type=pa.string())
     out = []
@@ -258,7 +260,7 @@ def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]]) -> l
         named_rows = board.rows.filter(pc.is_in(board.rows["model"], value_set=wanted))
         if board.kind == "scatter":
             frame = board.rows.to_pandas()
-            figure = highlight_scatter(frame, coloured, benchmark=f"{board.benchmark} ({board.setting})")
+            figure = highlight_scatter(frame, coloured, benchmark=f"{board.benchmark} ({board.setting})", label=label)
             drawn = int(frame["total_params_b"].notna().sum())
             found = set(named_rows.filter(pc.is_valid(named_rows["total_params_b"]))["model"].to_pylist())
         else:
@@ -267,7 +269,7 @@ def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]]) -> l
             shown = pa.concat_tables([top, named_rows]).to_pandas().drop_duplicates("model")
             shown = shown.sort_values("value", ascending=False, kind="mergesort")
             figure = highlight_bars(shown, coloured, benchmark=f"{board.benchmark} {board.setting}",
-                                    unit=board.unit, more=board.rows.num_rows - len(shown))
+                                    unit=board.unit, more=board.rows.num_rows - len(shown), label=label)
             drawn = board.rows.num_rows
             found = set(named_rows["model"].to_pylist())
         drawn_for = {m: [v for v in names if v in found] for m, names in meant.items()}
