@@ -13,7 +13,7 @@ from superficial.db import queries
 from superficial.db.store import Store
 from superficial.display import long_date
 from superficial.editions import markdown as render
-from superficial.editions.reading import SIDE_CHARTS, SideBoard, SideChart, side_charts
+from superficial.editions.reading import SIDE_CHARTS, SideChart, side_board, side_charts
 
 SYMBOLS = {"agrees": "✓", "differs": "✗", "depends": "≈", "not-in-data": "?"}
 VERDICT_WORDS = {"agrees": "agrees", "differs": "differs from the data", "depends": "depends on the setting",
@@ -162,8 +162,8 @@ def _chart(store: Store, label: str, benchmark: str, setting: str, kind: str, mo
            as_of: dt.date | None) -> SideChart:
     table = queries.benchmarks(store)
     unit = dict(zip(table["benchmark"], table["unit"])).get(benchmark)
-    board = SideBoard(label, benchmark, setting, kind, unit,
-                      queries.benchmark_leaderboard(store, benchmark, setting, as_of))
+    board = side_board(label, benchmark, setting, kind, unit,
+                       queries.benchmark_leaderboard(store, benchmark, setting, as_of))
     return side_charts((board,), {m: [m] for m in models}, label=CHART_LABEL)[0]
 
 

@@ -437,11 +437,14 @@ FROM (
 ORDER BY value DESC, model
 """
 
+# The first rows and, in each, how many there are in all: one scan, however many were released.
 MODELS_RELEASED_BETWEEN_SQL = """
-SELECT name, organization, family, total_params_b, active_params_b, release_date, open_weights
+SELECT name, organization, family, total_params_b, active_params_b, release_date, open_weights,
+       count(*) OVER () AS released
 FROM models
 WHERE release_date > $after AND release_date <= $until
 ORDER BY release_date, name
+LIMIT $limit
 """
 
 MODELS_RELEASED_AFTER_SQL = """
@@ -480,9 +483,10 @@ def models_released_after(store: Store, as_of) -> dict[str, int]:
     return {"after": int(row["after"]), "undated": int(row["undated"])}
 
 
-def models_released_between(store: Store, after, until) -> pd.DataFrame:
-    """The models released after one date (not included) up to another (included), oldest release first."""
-    return store.query(MODELS_RELEASED_BETWEEN_SQL, {"after": after, "until": until})
+def models_released_between(store: Store, after, until, limit: int | None = None) -> pd.DataFrame:
+    """The models released after one date (not included) up to another (included), oldest release first: the
+    first ``limit`` of them (all when None), each row with how many were ``released`` in all."""
+    return store.query(MODELS_RELEASED_BETWEEN_SQL, {"after": after, "until": until, "limit": limit})
 
 
 def default_setting(store: Store, benchmark: str) -> str | None:

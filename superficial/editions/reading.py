@@ -17,7 +17,7 @@ from superficial import config
 from superficial.benchmarks import compare
 from superficial.charts.bars import highlight_bars
 from superficial.charts.core import BAR_LIMIT, HIGHLIGHT_LABEL
-from superficial.charts.scatter import highlight_scatter
+from superficial.charts.scatter import highlight_scatter, thin_sized
 from superficial.db import queries
 from superficial.db.store import Store
 from superficial.display import edition_byline, long_date
@@ -168,6 +168,8 @@ class SideBoard:
     kind: str  # "bars" ranks the models, "scatter" plots the score against size
     unit: str | None
     rows: pa.Table  # model, value, source_url, total_params_b (queries.benchmark_leaderboard)
+    points: pa.Table | None = None  # a scatter's points of known size, thinned (charts.scatter.thin_sized)
+    sized: int = 0  # how many models of known size the points stand for
 
 
 @dataclass
@@ -238,9 +240,18 @@ def side_boards(store: Store, as_of: dt.date | None = None) -> tuple[SideBoard, 
     """The boards the side charts draw from; ``as_of`` leaves out models released after it."""
     table = queries.benchmarks(store)
     units = dict(zip(table["benchmark"], table["unit"]))
-    return tuple(SideBoard(label, benchmark, setting, kind, units.get(benchmark),
-                           queries.benchmark_leaderboard(store, benchmark, setting, as_of))
+    return tuple(side_board(label, benchmark, setting, kind, units.get(benchmark),
+                            queries.benchmark_leaderboard(store, benchmark, setting, as_of))
                  for label, benchmark, setting, kind in SIDE_CHARTS)
+
+
+def side_board(label: str, benchmark: str, setting: str, kind: str, unit: str | None, rows: pa.Table) -> SideBoard:
+    """A board of a leaderboard's rows; a scatter's also with the points every edition's chart of it shares."""
+    if kind != "scatter":
+        return SideBoard(label, benchmark, setting, kind, unit, rows)
+    points, sized = thin_sized(rows.to_pandas())
+    return SideBoard(label, benchmark, setting, kind, unit, rows, pa.Table.from_pandas(points, preserve_index=False),
+                     sized)
 
 
 def meant_variants(store: Store, named: list[str], meant_at: dt.date | None) -> dict[str, list[str]]:
@@ -259,9 +270,11 @@ def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]],
     for board in boards:
         named_rows = board.rows.filter(pc.is_in(board.rows["model"], value_set=wanted))
         if board.kind == "scatter":
-            frame = board.rows.to_pandas()
-            figure = highlight_scatter(frame, coloured, benchmark=f"{board.benchmark} ({board.setting})", label=label)
-            drawn = int(frame["total_params_b"].notna().sum())
+            # The shared points, and the named models' rows however the points were thinned.
+            frame = pd.concat([board.points.to_pandas(), named_rows.to_pandas()[board.points.column_names]])
+            figure = highlight_scatter(frame.drop_duplicates("model"), coloured, label=label, total=board.sized,
+                                       benchmark=f"{board.benchmark} ({board.setting})")
+            drawn = board.sized
             found = set(named_rows.filter(pc.is_valid(named_rows["total_params_b"]))["model"].to_pylist())
         else:
             # The board is ranked already: the chart gets its top rows and the named ones, not every row.
@@ -302,12 +315,12 @@ def edition_link(edition: VersionedEdition) -> EditionLink:
 def since_the_previous(store: Store, editions: Sequence[VersionedEdition],
                        edition: VersionedEdition) -> SincePrevious | None:
     """The models released between the previous newsletter edition and this one, the first few by name."""
-    since = since_previous(store, editions, edition)
+    since = since_previous(store, editions, edition, limit=SINCE_SHOWN)
     if since is None:
         return None
-    names = tuple(since.models["name"].head(SINCE_SHOWN))
+    names = tuple(since.models["name"])
     return SincePrevious(edition_link(since.previous), since.after, since.until, names,
-                         len(since.models) - len(names), compare.models_param(list(names[:compare.MAX_MODELS])))
+                         since.total - len(names), compare.models_param(list(names[:compare.MAX_MODELS])))
 
 
 def matcher(store: Store) -> Matcher:

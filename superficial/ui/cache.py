@@ -20,6 +20,7 @@ from superficial.benchmarks import compare, efficiency, explore, timeline
 from superficial.charts.compare import compare_bars
 from superficial.charts.core import color_map
 from superficial.claims import panel
+from superficial.claims.check import ModelTable, model_table
 from superficial.claims.edition import edition_claims as find_edition_claims
 from superficial.claims.model import Check
 from superficial.claims.terms import Vocabulary, vocabulary
@@ -122,10 +123,17 @@ def claim_vocabulary(store: Store) -> Vocabulary:
     return vocabulary(store, mention_matcher(store))
 
 
+@st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)
+def claim_models(store: Store) -> ModelTable:
+    """Every model's variants, sizes and release date, read-only, for checking claims."""
+    return model_table(store)
+
+
 @data(max_entries=32)
 def edition_claims(store: Store, slug: str, as_of_edition: bool) -> tuple[Check, ...]:
     """The claims of one version of an edition, checked against the data (as of its date, or of today)."""
-    return find_edition_claims(store, store.edition(slug), as_of_edition, claim_vocabulary(store))
+    return find_edition_claims(store, store.edition(slug), as_of_edition, claim_vocabulary(store),
+                               claim_models(store))
 
 
 @data(max_entries=32)
