@@ -6,6 +6,7 @@ from superficial.claims.extract import find_claims
 from superficial.claims.model import Check
 from superficial.claims.terms import Vocabulary, vocabulary
 from superficial.db.store import Store
+from superficial.editions.markdown import readable_text
 from superficial.ingest.content import Edition
 
 
@@ -17,7 +18,7 @@ def edition_claims(store: Store, edition: Edition, as_of_edition: bool = False, 
     dates no score, so a score counts from its model's release). ``words``: a prebuilt ``vocabulary(store)``;
     ``models``: a prebuilt ``check.model_table(store)``.
     """
-    words = words or vocabulary(store)
+    words = (words or vocabulary(store)).within(readable_text(edition.body, edition.format))
     claims = find_claims(edition.body, edition.format, words)
     if not claims:
         return ()

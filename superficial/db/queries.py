@@ -59,6 +59,11 @@ ALIASES_SQL = "SELECT alias, model FROM aliases ORDER BY model, alias"
 
 MODEL_NAMES_SQL = "SELECT name, family FROM models ORDER BY name"
 
+MENTION_TERMS_SQL = """
+SELECT word, term, kind, target FROM mention_terms
+WHERE word = '' OR word IN (SELECT unnest($words::VARCHAR[]))
+"""
+
 
 def headline_figures(store: Store) -> dict[str, int]:
     """Counts shown on the home page: models, scores, benchmarks, editions (published newsletter editions, each
@@ -94,6 +99,11 @@ def scores(store: Store, benchmark: str | None = None, setting: str | None = Non
 def model_names(store: Store) -> pd.DataFrame:
     """Every model's name and family (what the mention matcher needs, not every column)."""
     return store.query(MODEL_NAMES_SQL)
+
+
+def mention_terms(store: Store, words: list[str]) -> pd.DataFrame:
+    """The mention terms filed under any of ``words`` (a text's words, case-folded), and those under no word."""
+    return store.query(MENTION_TERMS_SQL, {"words": list(words)})
 
 
 def aliases(store: Store) -> pd.DataFrame:

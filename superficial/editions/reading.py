@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from superficial.db.store import Store
 from superficial.display import edition_byline, long_date
 from superficial.editions import markdown as render
 from superficial.editions.embeds import EmbedChart, embed_chart
-from superficial.editions.mentions import Matcher, Mentions
+from superficial.editions.mentions import Matcher, Mentions, StoredTerms
 from superficial.editions.neighbours import previous_and_next, since_previous
 from superficial.editions.reading_time import ReadingTime, reading_time
 from superficial.editions.versions import EditionIndex, Version, VersionedEdition
@@ -323,12 +324,12 @@ def since_the_previous(store: Store, editions: Sequence[VersionedEdition],
                          since.total - len(names), compare.models_param(list(names[:compare.MAX_MODELS])))
 
 
-def matcher(store: Store) -> Matcher:
-    """The mention matcher for every model, alias and family in the store (build once per store, reuse)."""
-    return Matcher(queries.model_names(store), queries.aliases(store))
+def matcher(store: Store) -> StoredTerms:
+    """The mention matcher for every model, alias and family in the store, looked up in its ``mention_terms``."""
+    return StoredTerms(functools.partial(queries.mention_terms, store))
 
 
-def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, names: Matcher | None = None,
+def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, names: Matcher | StoredTerms | None = None,
                  boards: tuple[SideBoard, ...] | None = None, marks: tuple[render.Mark, ...] = ()) -> EditionView:
     """Blocks, contents, mentioned models, side charts and neighbours of one edition (one version's post).
 

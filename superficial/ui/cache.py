@@ -2,7 +2,8 @@
 
 ``st.cache_data`` hands each caller its own copy, so a page may change what it gets; it holds frames,
 views and figure specs. ``st.cache_resource`` hands everyone the same object, so it holds only what
-nobody can change: the store (a read-only database) and the mention matcher (read-only tables).
+nobody can change: the store (a read-only database), the mention matcher (a lookup in the store), the claims'
+model table (read-only arrays) and vocabulary (mapping proxies and tuples), the listing and the side boards.
 
 A store is hashed by its database file, new for every build of ``data/`` and ``content/`` (and for a
 reader's upload), so results cached for an older build are never served again.
@@ -27,7 +28,7 @@ from superficial.claims.terms import Vocabulary, vocabulary
 from superficial.db import build, queries
 from superficial.db.store import Store
 from superficial.editions import reading
-from superficial.editions.mentions import Matcher
+from superficial.editions.mentions import StoredTerms
 from superficial.ui.navigation import ensure_app_navigation
 
 log = logging.getLogger("superficial")
@@ -103,7 +104,7 @@ def edition_cards(store: Store, limit: int) -> tuple[display.EditionCard, ...]:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)
-def mention_matcher(store: Store) -> Matcher:
+def mention_matcher(store: Store) -> StoredTerms:
     """The read-only matcher of every model, alias and family of a store."""
     return reading.matcher(store)
 
