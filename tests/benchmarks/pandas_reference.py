@@ -10,9 +10,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from superficial.benchmarks.efficiency import PAIR_CHOICES
 from superficial.db.frames import sort_rows
-
-PAIR_CHOICES = 300
 
 
 def sized(scores: pd.DataFrame, x: str = "params_b") -> pd.DataFrame:
