@@ -109,11 +109,8 @@ def view(store: Store, filters, benchmark: str, setting: str | None) -> Efficien
     found = queries.efficiency_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS, choices=PAIR_CHOICES,
                                     unsized_names=MISSING_NAMES, unscored_names=MISSING_NAMES, max_points=MAX_POINTS,
                                     per_family=filters.per_family)
-    parts = {part: rows.drop(columns=["part"]).reset_index(drop=True)
-             for part, rows in found.groupby("part", sort=False)}
-    empty = found.iloc[:0].drop(columns=["part"])
-    parts = {p: parts.get(p, empty)
-             for p in ("frontier", "table", "best", "pair_a", "pair_b", "point", "unsized", "unscored")}
+    part = found["part"]
+    parts = {p: found[part == p] for p in ("frontier", "table", "best", "pair_a", "pair_b", "point", "unsized", "unscored")}
     total = int(found["total"].iloc[0]) if len(found) else 0
     unsized, unscored = parts["unsized"], parts["unscored"]
     frontier = sort_rows(parts["frontier"], ["params_b", "model"])

@@ -52,13 +52,11 @@ def view(store: Store, filters, benchmark: str, setting: str | None) -> Timeline
     found = queries.timeline_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS,
                                   undated_names=MISSING_NAMES, unscored_names=MISSING_NAMES, max_points=MAX_POINTS,
                                   per_family=filters.per_family)
-    parts = {part: rows.drop(columns=["part", "total", "dated"]).reset_index(drop=True)
-             for part, rows in found.groupby("part", sort=False)}
-    empty = found.iloc[:0].drop(columns=["part", "total", "dated"])
-    record, point, table, undated, unscored = (parts.get(p, empty)
+    part = found["part"]
+    record, point, table, undated, unscored = (found[part == p]
                                                for p in ("record", "point", "table", "undated", "unscored"))
     editions = queries.editions(store)
-    return TimelineView(scores=table.drop(columns=["merged", "hover_facts"]),
+    return TimelineView(scores=table.drop(columns=["part", "merged", "hover_facts", "total", "dated"]),
                         total=int(found["total"].iloc[0]) if len(found) else 0,
                         points=pd.concat([record, point], ignore_index=True),
                         records=tuple(record["model"]), dated=int(found["dated"].iloc[0]) if len(found) else 0,
