@@ -24,17 +24,18 @@ def _dense_hover_rows(frame: pd.DataFrame, color_by: str, with_setting: bool) ->
 
     A frame from the dense pages' queries brings weights and size as `hover_facts` and each point's `merged` count.
     """
-    groups = frame[color_by].fillna("not stated").astype(str)
+    # Lists, not Series, iterated below: an Arrow-backed string column yields its values one slow call each.
+    groups = frame[color_by].fillna("not stated").astype(str).tolist()
     if "hover_facts" in frame:
         tails = frame["hover_facts"].tolist()
     else:
         tails = [f"{weights_label(w)} · {params_label(t, a)}" for w, t, a in
-                 zip(frame["open_weights"], column(frame, "total_params_b"), column(frame, "active_params_b"))]
+                 zip(frame["open_weights"].tolist(), column(frame, "total_params_b"), column(frame, "active_params_b"))]
     merged = column(frame, "merged")
     facts = [f"{html.escape(g)} · {tail}{merged_text(n)}" for g, tail, n in zip(groups, tails, merged)]
     if with_setting:
-        return [[m, f, s] for m, f, s in zip(frame["model"], facts, frame["setting"])]
-    return [[m, f] for m, f in zip(frame["model"], facts)]
+        return [[m, f, s] for m, f, s in zip(frame["model"].tolist(), facts, frame["setting"].tolist())]
+    return [[m, f] for m, f in zip(frame["model"].tolist(), facts)]
 
 
 def symbols(open_weights) -> list[str]:
@@ -58,12 +59,12 @@ def dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str,
     keys = frame[color_by].fillna("not stated").astype(str)
     if keys.nunique() > MAX_LEGEND:  # (counted before splitting: hundreds of groups are slow to split)
         palette = {**color_map(keys.unique().tolist()), **(colors or {})}
-        parts = [(f"models (coloured by {color_by})", frame, [palette[k] for k in keys])]
+        parts = [(f"models (coloured by {color_by})", frame, [palette[k] for k in keys.tolist()])]
     else:
         parts = [(key, group, (colors or {}).get(key)) for key, group in frame.groupby(keys, sort=False)]
     # Symbols by number (0 circle, 100 circle-open): a few bytes a point instead of a word.
     return [dict(type="scattergl", name=name, x=xs(rows), y=rows["value"].tolist(), mode="markers",
-                 marker=dict(size=sizes(rows), color=color, symbol=[0 if ow is True else 100 for ow in rows["open_weights"]]),
+                 marker=dict(size=sizes(rows), color=color, symbol=[0 if ow is True else 100 for ow in rows["open_weights"].tolist()]),
                  customdata=_dense_hover_rows(rows, color_by, not shared_setting), hovertemplate=hovertemplate)
             for name, rows, color in parts]
 
@@ -72,7 +73,7 @@ def name_labels(name: str, xs: list, rows: pd.DataFrame) -> dict:
     """A trace of model names written above some points of a dense scatter (whose markers carry no text)."""
     return dict(type="scatter", name=name, x=xs, y=rows["value"].tolist(), mode="text", text=rows["model"].tolist(),
                 textposition="top center", textfont=dict(size=10), hoverinfo="skip", showlegend=False,
-                customdata=[[m] for m in rows["model"]])
+                customdata=[[m] for m in rows["model"].tolist()])
 
 
 def scatter_type(n_points: int) -> str:

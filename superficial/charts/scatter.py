@@ -54,10 +54,12 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
     on_frontier = set(frontier["model"])
     if dense:  # WebGL, names only on the frontier and picks (a trace of its own), hover without sources
         data += dense_traces(rows, lambda r: r["params_b"].tolist(), color_by=color_by, colors=colors,
-                              sizes=lambda r: [12 if m in on_frontier else 6 for m in r["model"]],
+                              sizes=lambda r: [12 if m in on_frontier else 6 for m in r["model"].tolist()],
                               hovertemplate=("<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y} · "
                                              f"{SETTING}<br>%{{customdata[1]}}<extra></extra>"))
-        labelled = pd.concat([rows[rows["model"].isin(named)], marked[~marked["model"].isin(rows["model"])]])
+        drawn = set(rows["model"].tolist())
+        labelled = pd.concat([rows[[m in named for m in rows["model"].tolist()]],
+                              marked[[m not in drawn for m in marked["model"].tolist()]]])
         data.append(name_labels("named", labelled["params_b"].tolist(), labelled))
     else:
         for key, group in record_groups(rows, color_by):

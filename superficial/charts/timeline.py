@@ -68,7 +68,7 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
                               sizes=lambda r: 7,
                               hovertemplate=("<b>%{customdata[0]}</b><br>released %{x|%d %b %Y}<br>%{y} · "
                                              f"{SETTING}<br>%{{customdata[1]}}<extra></extra>"))
-        labelled = frame[frame["model"].isin(named)]
+        labelled = frame[[m in named for m in frame["model"].tolist()]]
         data.append(name_labels("records", _days(labelled["release_date"]), labelled))
     else:
         for key, group in record_groups(frame, color_by):
@@ -87,8 +87,9 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
     annotations = []
     if not dated.empty:
         days = _days(dated["publish_date"])
-        labels = [f"#{int(n)}" if not is_missing(n) else str(t) for n, t in zip(dated["number"], dated["title"])]
-        newest = sorted(zip(days, labels, dated["title"], dated["slug"]), reverse=True)[:edition_links]
+        titles = dated["title"].tolist()  # (lists: an Arrow-backed column yields its values one slow call each)
+        labels = [f"#{int(n)}" if not is_missing(n) else str(t) for n, t in zip(dated["number"].tolist(), titles)]
+        newest = sorted(zip(days, labels, titles, dated["slug"].tolist()), reverse=True)[:edition_links]
         xs, ys = [], []
         for day, *_ in newest:
             xs += [day, day, None]
@@ -101,7 +102,7 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
                          showlegend=False))
         data.append(dict(type="scatter", name="editions", x=days, y=[1] * len(days), yaxis="y2", mode="markers",
                          marker=dict(symbol="triangle-down", size=8, color="rgba(128,128,128,0.8)"),
-                         customdata=[f"{label} · {html.escape(str(title))}" for label, title in zip(labels, dated["title"])],
+                         customdata=[f"{label} · {html.escape(str(title))}" for label, title in zip(labels, titles)],
                          hovertemplate="%{customdata}<br>published %{x|%d %b %Y}<extra></extra>", showlegend=False))
         for day, label, title, slug in newest:
             href = edition_href.format(slug=slug)
