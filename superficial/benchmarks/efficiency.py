@@ -106,12 +106,10 @@ def _choices(total: int, parts: dict[str, pd.DataFrame], pair: tuple[str, str] |
 
 def view(store: Store, filters, benchmark: str, setting: str | None) -> EfficiencyView:
     """Query what the efficiency page draws (one query for the table's first rows, frontier, pair and points)."""
-    found = queries.efficiency_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS, choices=PAIR_CHOICES,
+    parts = queries.efficiency_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS, choices=PAIR_CHOICES,
                                     unsized_names=MISSING_NAMES, unscored_names=MISSING_NAMES, max_points=MAX_POINTS,
                                     per_family=filters.per_family)
-    part = found["part"]
-    parts = {p: found[part == p] for p in ("frontier", "table", "best", "pair_a", "pair_b", "point", "unsized", "unscored")}
-    total = int(found["total"].iloc[0]) if len(found) else 0
+    total = next((int(rows["total"].iloc[0]) for rows in parts.values() if len(rows)), 0)
     unsized, unscored = parts["unsized"], parts["unscored"]
     frontier = sort_rows(parts["frontier"], ["params_b", "model"])
     pair = _pair(total, parts)

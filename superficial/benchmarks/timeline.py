@@ -49,17 +49,16 @@ def edition_links(editions: pd.DataFrame, limit: int = EDITION_LINKS) -> tuple[E
 
 def view(store: Store, filters, benchmark: str, setting: str | None) -> TimelineView:
     """Query what the timeline page draws (one query for the table's first rows, the records and the points)."""
-    found = queries.timeline_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS,
+    parts = queries.timeline_view(store, filters, benchmark, setting, table_rows=TABLE_ROWS,
                                   undated_names=MISSING_NAMES, unscored_names=MISSING_NAMES, max_points=MAX_POINTS,
                                   per_family=filters.per_family)
-    part = found["part"]
-    record, point, table, undated, unscored = (found[part == p]
-                                               for p in ("record", "point", "table", "undated", "unscored"))
+    record, point, table, undated, unscored = (parts[p] for p in queries.TIMELINE_PARTS)
+    first = next((rows for rows in parts.values() if len(rows)), None)
     editions = queries.editions(store)
-    return TimelineView(scores=table.drop(columns=["part", "merged", "hover_facts", "total", "dated"]),
-                        total=int(found["total"].iloc[0]) if len(found) else 0,
+    return TimelineView(scores=table.drop(columns=["merged", "hover_facts", "total", "dated"]),
+                        total=int(first["total"].iloc[0]) if first is not None else 0,
                         points=pd.concat([record, point], ignore_index=True),
-                        records=tuple(record["model"]), dated=int(found["dated"].iloc[0]) if len(found) else 0,
+                        records=tuple(record["model"]), dated=int(first["dated"].iloc[0]) if first is not None else 0,
                         unscored=(int(unscored["merged"].iloc[0]) if len(unscored) else 0, unscored["model"].tolist()),
                         undated=(int(undated["merged"].iloc[0]) if len(undated) else 0, undated["model"].tolist()),
                         # (only what the chart reads: the view is copied out of the cache on every run)

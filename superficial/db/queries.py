@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from superficial.db.store import Store
 
@@ -571,22 +572,33 @@ TIMELINE_CELLS = (48, 28)
 TABLE_ROWS = 500  # rows a table sends to the browser; the CSV download has them all
 
 
+EFFICIENCY_PARTS = ("frontier", "table", "best", "pair_a", "pair_b", "point", "unsized", "unscored")
+TIMELINE_PARTS = ("record", "point", "table", "undated", "unscored")
+
+
+def _parts(table: pa.Table, parts: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """A dense page's rows split by their `part` (in Arrow: a filter per part, not a pandas take per column)."""
+    part = table["part"]
+    return {name: table.filter(pc.equal(part, name)).drop_columns(["part"]).to_pandas(date_as_object=False)
+            for name in parts}
+
+
 def efficiency_view(store: Store, filters, benchmark: str, setting: str | None, *, table_rows: int,
                     choices: int, unsized_names: int, unscored_names: int, max_points: int,
-                    per_family: bool = False) -> pd.DataFrame:
-    """The efficiency page's rows in one query, each with its `part`: 'frontier' (every frontier row),
+                    per_family: bool = False) -> dict[str, pd.DataFrame]:
+    """The efficiency page's rows in one query, by part (EFFICIENCY_PARTS): 'frontier' (every frontier row),
     'table' (the first `table_rows` by points per billion), 'best' (the first `choices` by score),
     'pair_a' and 'pair_b' (a small model matching a large one, when there is such a pair), 'point'
     (the chart's points besides the frontier: above `max_points` merged per cell, `merged` counting the
     models each stands for) and 'unsized' (the first `unsized_names` picks of undisclosed size, `merged`
     counting them all) and 'unscored' (the first `unscored_names` filtered models, or families, with no pick,
     `merged` counting them all). `total` counts the sized picks."""
-    return store.query(EFFICIENCY_SQL[per_family, setting is not None],
+    return _parts(store.query_table(EFFICIENCY_SQL[per_family, setting is not None],
                        {**filters.query_params(), "benchmark": benchmark, "setting": setting,
                         "table_rows": table_rows, "choices": choices, "unsized_names": unsized_names,
                         "unscored_names": unscored_names,
                         "max_points": max_points,
-                        "cells_x": EFFICIENCY_CELLS[0], "cells_y": EFFICIENCY_CELLS[1]})
+                        "cells_x": EFFICIENCY_CELLS[0], "cells_y": EFFICIENCY_CELLS[1]}), EFFICIENCY_PARTS)
 
 
 def efficiency_rows(store: Store, filters, benchmark: str, setting: str | None, *,
@@ -605,18 +617,18 @@ def named_picks(store: Store, filters, benchmark: str, setting: str | None, name
 
 def timeline_view(store: Store, filters, benchmark: str, setting: str | None, *, table_rows: int,
                   undated_names: int, unscored_names: int, max_points: int,
-                  per_family: bool = False) -> pd.DataFrame:
-    """The timeline page's rows in one query, each with its `part`: 'record' (the best score yet at release,
+                  per_family: bool = False) -> dict[str, pd.DataFrame]:
+    """The timeline page's rows in one query, by part (TIMELINE_PARTS): 'record' (the best score yet at release,
     overall or among open weights, never merged), 'point' (the other dated picks, merged per cell of the
     grid above `max_points`), 'table' (the first `table_rows` picks by score) and 'undated' (the first
     `undated_names` picks with no release date, `merged` counting them all) and 'unscored' (as in
     efficiency_view). `total` counts every pick,
     `dated` those with a release date."""
-    return store.query(TIMELINE_SQL[per_family, setting is not None],
+    return _parts(store.query_table(TIMELINE_SQL[per_family, setting is not None],
                        {**filters.query_params(), "benchmark": benchmark, "setting": setting,
                         "table_rows": table_rows, "undated_names": undated_names, "max_points": max_points,
                         "unscored_names": unscored_names,
-                        "cells_x": TIMELINE_CELLS[0], "cells_y": TIMELINE_CELLS[1]})
+                        "cells_x": TIMELINE_CELLS[0], "cells_y": TIMELINE_CELLS[1]}), TIMELINE_PARTS)
 
 
 def settings(store: Store, benchmark: str) -> pd.DataFrame:
