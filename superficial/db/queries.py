@@ -263,12 +263,12 @@ GROUP BY setting
 ORDER BY models DESC, scores DESC, setting
 """
 
-# Every score of the named models, with each model's facts (for the compare page).
+# Every score of the named models, with each model's facts (for the compare page): joined from the names, so
+# only their scores are read, not every score tested against the list.
 MODEL_SCORES_SQL = """
 SELECT s.model, s.benchmark, s.setting, s.value, s.source_url, s.note,
        b.unit, b.min_value, b.max_value
-FROM scores s JOIN benchmarks b USING (benchmark)
-WHERE list_contains($names::VARCHAR[], s.model)
+FROM (SELECT unnest($names::VARCHAR[]) AS model) picked JOIN scores s USING (model) JOIN benchmarks b USING (benchmark)
 ORDER BY s.benchmark, s.setting, list_position($names::VARCHAR[], s.model), s.value DESC, s.source_url
 """
 

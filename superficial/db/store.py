@@ -5,6 +5,7 @@ import gc
 import shutil
 import tempfile
 import threading
+import warnings
 import weakref
 from pathlib import Path
 
@@ -18,6 +19,11 @@ from superficial.ingest.catalog import Catalog, read_catalog
 from superficial.ingest.content import ContentLoad, Edition
 from superficial.ingest.problems import Problem
 from superficial.ingest.source import ContentSource, load_content
+
+# DuckDB warns that a DB-API result copies its rows into Arrow: the copy is short-lived, the second planning it
+# would save is not.
+warnings.filterwarnings("ignore", message="Arrow output on a DB-API result", category=UserWarning,
+                        module=__name__)
 
 SCHEMA = """
 CREATE TABLE benchmarks (
@@ -249,7 +255,8 @@ class Store:
         """Run one read-only query with bound parameters and return its rows as an Arrow table."""
         cursor = self.cursor()
         try:
-            return cursor.sql(sql, params=params).to_arrow_table()
+            # execute() plans the query once; a relation (cursor.sql) would bind it, then plan it again to run it.
+            return cursor.execute(sql, params).to_arrow_table()
         finally:
             cursor.close()
 

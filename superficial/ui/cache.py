@@ -80,9 +80,21 @@ find_models = data()(queries.find_models)
 # A figure is cached as its dict (cheap to copy) and wrapped again unvalidated: unpickling a go.Figure
 # would validate every property on every rerun.
 
+class _SpecFigure(go.Figure):
+    """A figure of a finished spec: its dict is the spec itself, so st.plotly_chart sends it without copying it
+    out of the figure again (the figure is read-only)."""
+
+    def __init__(self, spec: dict):
+        super().__init__(spec, _validate=False)
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
 def figure(spec: dict) -> go.Figure:
     """A figure from a cached spec, which a figure builder made and validated already."""
-    return go.Figure(spec, _validate=False)
+    return _SpecFigure(spec)
 
 
 @data()
@@ -121,11 +133,18 @@ def edition_view(store: Store, slug: str, as_of_edition: bool) -> reading.Editio
                                 boards=side_boards(store, as_of))
 
 
-@data(max_entries=8)
-def explore_view(store: Store, filters, setting: str | None, highlight: tuple[str, ...]) -> tuple[explore.Tab, ...]:
-    """The Explore page's tabs: MMLU in ``setting`` (None: each model's best report), ``highlight`` outlined."""
-    return explore.view(store, filters, setting, highlight, benchmarks=benchmarks(store),
-                        default_settings={b: default_setting(store, b) for b in explore.BENCHMARKS})
+@data(max_entries=16)
+def explore_tab(store: Store, filters, setting: str | None, highlight: tuple[str, ...], benchmark: str) -> explore.Tab:
+    """One tab of the Explore page: MMLU in ``setting`` (None: each model's best report), ``highlight`` outlined."""
+    return explore.tab(store, filters, benchmark, setting, highlight, benchmarks=benchmarks(store),
+                       default_settings={benchmark: default_setting(store, benchmark)})
+
+
+@data(max_entries=16)
+def explore_figure(store: Store, filters, setting: str | None, highlight: tuple[str, ...], benchmark: str, *,
+                   color_by: str, _tab: explore.Tab) -> dict:
+    """The bars of ``_tab``, the Explore tab of the same parameters, as a spec (passed, not hashed)."""
+    return explore.figure(_tab, color_by=color_by, org_colors=org_colors(store)).to_dict()
 
 
 efficiency_view = data(max_entries=2)(efficiency.view)
@@ -176,6 +195,6 @@ compare_view = data()(compare.view)
 
 
 @data()
-def compare_figure(store: Store, names: tuple[str, ...]) -> dict:
-    """The picked models side by side on every benchmark, as a spec."""
-    return compare_bars(compare_view(store, names).scores, list(names)).to_dict()
+def compare_figure(store: Store, names: tuple[str, ...], *, _view: compare.CompareView) -> dict:
+    """The picked models side by side on every benchmark, as a spec: ``_view`` is their compare view (not hashed)."""
+    return compare_bars(_view.scores, list(names)).to_dict()

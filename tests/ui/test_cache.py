@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 import streamlit as st
 
-from superficial.benchmarks import efficiency
+from superficial.benchmarks import efficiency, explore
 from superficial.benchmarks.filters import Filters
 from superficial.db import queries
 from superficial.db.store import Store
@@ -103,14 +103,27 @@ def test_a_figure_spec_draws_without_validating_again(fixture_store):
     assert figure.to_dict()["data"] == view.side_charts[0].figure["data"]
 
 
-def test_the_explore_view_reuses_what_no_filter_changes(fixture_store, queries_run):
-    cache.explore_view(fixture_store, Filters(), "5-shot", ())
+def test_an_explore_tab_reuses_what_no_filter_changes(fixture_store, queries_run):
+    cache.explore_tab(fixture_store, Filters(), "5-shot", (), "MMLU")
     before = len(queries_run)
-    tabs = cache.explore_view(fixture_store, Filters(orgs=("Mistral AI",)), "5-shot", ())
+    tab = cache.explore_tab(fixture_store, Filters(orgs=("Mistral AI",)), "5-shot", (), "MMLU")
     new = queries_run[before:]
     assert queries.BENCHMARKS_SQL not in new and queries.SETTINGS_SQL not in new  # cached across filters
-    assert len(new) == 4  # the top scores and the missing models of each tab
-    assert tabs[0].rows["model"].tolist() == ["Mixtral 8x7B", "Mistral 7B"]
+    assert len(new) == 2  # the top scores and the missing models of the one tab asked for
+    assert tab.rows["model"].tolist() == ["Mixtral 8x7B", "Mistral 7B"]
+
+
+def test_an_explore_figure_is_built_once_per_parameters(fixture_store, monkeypatch):
+    built = []
+    original = explore.figure
+    monkeypatch.setattr(explore, "figure", lambda *a, **k: built.append(a) or original(*a, **k))
+    tab = cache.explore_tab(fixture_store, Filters(), "5-shot", (), "MMLU")
+    first = cache.explore_figure(fixture_store, Filters(), "5-shot", (), "MMLU", color_by="organization", _tab=tab)
+    again = cache.explore_figure(fixture_store, Filters(), "5-shot", (), "MMLU", color_by="organization", _tab=tab)
+    assert len(built) == 1 and first == again
+    assert first == explore.figure(tab, color_by="organization", org_colors=cache.org_colors(fixture_store)).to_dict()
+    cache.explore_figure(fixture_store, Filters(), "5-shot", (), "MMLU", color_by="architecture", _tab=tab)
+    assert len(built) == 3  # another colouring is another figure (and the comparison above built one)
 
 
 def test_small_figures_are_built_once_per_parameters(fixture_store, monkeypatch):
