@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
+from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -23,6 +25,7 @@ from superficial.db import build, queries
 from superficial.db.store import Store
 from superficial.editions import reading
 from superficial.editions.mentions import Matcher
+from superficial.ui.memory import out_of_collections
 from superficial.ui.navigation import ensure_app_navigation
 
 log = logging.getLogger("superficial")
@@ -42,13 +45,29 @@ def _bundled_store(data_dir: str, content_dir: str, fingerprint: str) -> Store:
     store = build.open_or_build(data_dir, content_dir)  # built in a child process, reused across processes
     for problem in store.problems:
         log.warning("%s", problem)
-    return store
+    return out_of_collections(store)
+
+
+FOLDERS_CHECKED_EVERY = 1.0  # seconds: page runs closer together than this share one look at the folders
+_folders_seen: tuple[float, tuple[Path, Path], str] | None = None  # when, which folders, their fingerprint
+
+
+def _folders_fingerprint(data_dir: Path, content_dir: Path) -> str:
+    """config.fingerprint of the folders, listed again at most once every FOLDERS_CHECKED_EVERY seconds."""
+    global _folders_seen
+    now = time.monotonic()
+    seen = _folders_seen
+    if seen is not None and seen[1] == (data_dir, content_dir) and 0 <= now - seen[0] < FOLDERS_CHECKED_EVERY:
+        return seen[2]
+    fingerprint = config.fingerprint(data_dir, content_dir)
+    _folders_seen = (now, (data_dir, content_dir), fingerprint)
+    return fingerprint
 
 
 def bundled_store() -> Store:
     """The shared store, rebuilt when a file in ``data/`` or ``content/`` changes."""
     data_dir, content_dir = config.data_dir(), config.content_dir()
-    return _bundled_store(str(data_dir), str(content_dir), config.fingerprint(data_dir, content_dir))
+    return _bundled_store(str(data_dir), str(content_dir), _folders_fingerprint(data_dir, content_dir))
 
 
 def get_store() -> Store:
@@ -112,7 +131,7 @@ def edition_cards(store: Store, limit: int) -> tuple[display.EditionCard, ...]:
 @st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)
 def mention_matcher(store: Store) -> Matcher:
     """The read-only matcher of every model, alias and family of a store."""
-    return reading.matcher(store)
+    return out_of_collections(reading.matcher(store))
 
 
 listing = st.cache_resource(max_entries=4, show_spinner=False, hash_funcs=HASH_FUNCS)(reading.listing)

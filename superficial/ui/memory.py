@@ -1,7 +1,11 @@
 """Give memory freed by a page run back to the system in a big server."""
 from __future__ import annotations
 
+import gc
 import os
+from typing import TypeVar
+
+T = TypeVar("T")
 
 HAND_BACK_ABOVE_MB = 300  # a server this big (about 100,000 models) returns freed memory after every page run
 
@@ -21,3 +25,14 @@ def hand_back_memory() -> None:
 
         release_memory(collect=False)
 
+
+def out_of_collections(loaded: T) -> T:
+    """Collect once, then leave every object alive now (the libraries, ``loaded``) out of later collections.
+
+    Streamlit runs a full collection after every page run; in a big server it would walk the store's editions
+    and the mention matcher each time, though they live as long as the process. Frozen objects are still
+    freed when nothing refers to them.
+    """
+    gc.collect()
+    gc.freeze()
+    return loaded

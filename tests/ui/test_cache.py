@@ -60,6 +60,8 @@ def test_every_store_build_has_its_own_results(data_copy):
 def test_an_edited_file_refreshes_the_store_and_the_results(data_copy, monkeypatch):
     monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(data_copy))
     monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "content"))
+    clock = [1000.0]
+    monkeypatch.setattr(cache.time, "monotonic", lambda: clock[0])
     first = cache.bundled_store()
     assert cache.bundled_store() is first  # loaded once per process
     assert cache.headline_figures(first)["models"] == 8
@@ -67,9 +69,26 @@ def test_an_edited_file_refreshes_the_store_and_the_results(data_copy, monkeypat
     models.write_text(models.read_text() + NEWCOMER)
     later = time.time() + 5
     os.utime(models, (later, later))  # a clock that did not move between the writes still counts
+    clock[0] += cache.FOLDERS_CHECKED_EVERY / 2
+    assert cache.bundled_store() is first  # the folders are listed at most once a second
+    clock[0] += cache.FOLDERS_CHECKED_EVERY
     second = cache.bundled_store()
     assert second is not first
     assert cache.headline_figures(second)["models"] == 9
+
+
+def test_the_folders_are_listed_at_most_once_a_second(monkeypatch, tmp_path):
+    listed = []
+    monkeypatch.setattr(cache.config, "fingerprint", lambda *folders: listed.append(folders) or str(len(listed)))
+    clock = [50.0]
+    monkeypatch.setattr(cache.time, "monotonic", lambda: clock[0])
+    data, content, other = tmp_path / "data", tmp_path / "content", tmp_path / "other"
+    first = cache._folders_fingerprint(data, content)
+    clock[0] += 0.5
+    assert cache._folders_fingerprint(data, content) == first and len(listed) == 1
+    assert cache._folders_fingerprint(other, content) != first  # other folders: listed at once
+    clock[0] += 1.0
+    assert cache._folders_fingerprint(other, content) == "3" and len(listed) == 3
 
 
 def test_a_caller_changing_its_result_changes_nobody_elses(fixture_store):
@@ -146,3 +165,15 @@ def test_the_compare_picker_reuses_the_popular_models(fixture_store, queries_run
     picker = cache.compare_picker(fixture_store, "", ("Phi-2",))
     assert len(queries_run) == before  # the same listing, another pick: no query
     assert not picker.searchable and "Phi-2" in picker.options and len(picker.options) == 8
+
+
+def test_the_store_is_left_out_of_later_collections(monkeypatch):
+    import gc
+
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(FIXTURES / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "content"))
+    try:
+        store = cache.bundled_store()
+        assert gc.get_freeze_count() > 0 and not any(o is store for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
