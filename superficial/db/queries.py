@@ -210,10 +210,26 @@ SELECT *, (SELECT count(*) FROM best) AS total
 FROM (__PICKS__)
 ORDER BY value DESC, model
 """
-TOP_CHART_SCORES_SQL, TOP_FAMILY_CHART_SCORES_SQL = (
-    _TOP_PICKS.replace("__GROUP__", group).replace(
-        "__PICKS__", _picks(f"{group} IN (SELECT id FROM shown)", per_family))
-    for group, per_family in (("model_id", False), ("base_model_id", True)))
+TOP_FAMILY_CHART_SCORES_SQL = _TOP_PICKS.replace("__GROUP__", "base_model_id").replace(
+    "__PICKS__", _picks("base_model_id IN (SELECT id FROM shown)", True))
+
+# The same per model, from the picks flagged in `scored`: one row per model, no grouping.
+TOP_CHART_SCORES_SQL = f"""
+WITH picks AS MATERIALIZED (
+    SELECT * FROM scored
+    WHERE benchmark = $benchmark
+      AND CASE WHEN $setting IS NULL THEN pick_in_benchmark ELSE setting = $setting AND pick_in_setting END
+      AND {_FILTER_WHERE}
+)
+SELECT model, benchmark, setting, value, source_url, note,
+       CASE WHEN $setting IS NULL THEN benchmark_reports ELSE setting_reports END AS reports,
+       CASE WHEN $setting IS NULL THEN benchmark_settings ELSE 1 END AS settings, organization,
+       coalesce(architecture, 'undisclosed') AS architecture, open_weights, {_PARAMS_B} AS params_b, total_params_b,
+       active_params_b, release_date, license, (SELECT count(*) FROM picks) AS total
+FROM ((SELECT * FROM picks ORDER BY value DESC, model LIMIT $limit)
+      UNION (SELECT * FROM picks WHERE list_contains($keep::VARCHAR[], model)))
+ORDER BY value DESC, model
+"""
 
 # The largest $limit mixture-of-experts models among the filtered ones; `total` counts them all.
 MOE_MODELS_SQL = _FILTERED_CTE + """
@@ -225,10 +241,11 @@ LIMIT $limit
 """
 
 # Every value reported for the benchmark by the filtered models: every setting, every source (the
-# first $limit of them, best first, when a limit is given; `total` counts them all).
+# first $limit of them, best first, when a limit is given; `total` counts them all, apart: a count over
+# every row would keep them all to the end of the query).
 BENCHMARK_ROWS_SQL = f"""
 SELECT model, setting, value, source_url, note, organization, {_PARAMS_B} AS params_b, release_date,
-       count(*) OVER () AS total
+       (SELECT count(*) FROM scored WHERE benchmark = $benchmark AND {_FILTER_WHERE}) AS total
 FROM scored
 WHERE benchmark = $benchmark AND {_FILTER_WHERE}
 ORDER BY value DESC, model, setting, source_url

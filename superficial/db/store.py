@@ -91,15 +91,30 @@ CREATE TABLE editions (
 
 # Built from the tables above once they are loaded: each score with its model's facts, a number per
 # model and one per family (the models sharing a base_model), so the benchmark pages filter, rank and
-# group every score without joining on names. Sorted by benchmark
-# and setting, so a page reads only its benchmark's blocks.
+# group every score without joining on names. Each model's pick is flagged: its best value in each setting
+# of a benchmark, and across the benchmark's settings (the highest, the lowest where lower is better; ties
+# to the first setting, then source), with how many values and settings it was picked from, so a page
+# reads one row per model instead of grouping them. Sorted by benchmark and setting, so a page reads only
+# its benchmark's blocks.
 DERIVED = """
 CREATE TABLE scored AS
+WITH ranked AS (
+    SELECT s.*, CASE WHEN b.higher_is_better IS FALSE THEN s.value ELSE -s.value END AS rank,
+           b.higher_is_better
+    FROM scores s JOIN benchmarks b ON b.benchmark = s.benchmark
+)
 SELECT dense_rank() OVER (ORDER BY s.model) AS model_id, s.model, s.benchmark, s.setting, s.value,
-       s.source_url, s.note, b.higher_is_better, m.variant_of, m.base_model,
+       s.source_url, s.note, s.higher_is_better, m.variant_of, m.base_model,
        dense_rank() OVER (ORDER BY m.base_model) AS base_model_id, m.organization, m.total_params_b,
-       m.active_params_b, m.architecture, m.release_date, m.open_weights, m.license
-FROM scores s JOIN models m ON m.name = s.model JOIN benchmarks b ON b.benchmark = s.benchmark
+       m.active_params_b, m.architecture, m.release_date, m.open_weights, m.license,
+       row_number() OVER (PARTITION BY s.model, s.benchmark, s.setting
+                          ORDER BY s.rank, s.source_url, s.source_line) = 1 AS pick_in_setting,
+       row_number() OVER (PARTITION BY s.model, s.benchmark
+                          ORDER BY s.rank, s.setting, s.source_url, s.source_line) = 1 AS pick_in_benchmark,
+       count(*) OVER (PARTITION BY s.model, s.benchmark, s.setting) AS setting_reports,
+       count(*) OVER (PARTITION BY s.model, s.benchmark) AS benchmark_reports,
+       count(DISTINCT s.setting) OVER (PARTITION BY s.model, s.benchmark) AS benchmark_settings
+FROM ranked s JOIN models m ON m.name = s.model
 ORDER BY s.benchmark, s.setting, s.model;
 CREATE INDEX scores_by_model ON scores (model);  -- the Compare page reads a few models' scores, not a scan
 """

@@ -1,6 +1,7 @@
 import datetime as dt
 import shutil
 
+import pandas as pd
 import pytest
 
 from superficial.benchmarks.filters import Filters
@@ -140,3 +141,26 @@ def test_model_facts_and_listing_show_variant_and_cutoff(variants_store):
     listed = queries.models(variants_store, search="gemma")
     assert set(listed["name"]) == {"Gemma 2B", "Gemma 2B IT", "Gemma 7B", "Gemma 7B IT"}
     assert listed.set_index("name").loc["Gemma 7B IT", "variant_of"] == "Gemma 7B"
+
+
+@pytest.fixture(scope="module")
+def synthetic_store(tmp_path_factory):
+    from tools import synthetic
+
+    made = synthetic.write(tmp_path_factory.mktemp("synthetic"), n_models=400, n_editions=3, seed=5)
+    return Store.from_folders(made.data_dir, made.content_dir)
+
+
+@pytest.mark.parametrize("which", ["fixture_store", "bundled_store", "variants_store", "synthetic_store"])
+def test_picks_flagged_at_build_are_the_grouped_picks(request, which):
+    """Each model's pick read from the flags of `scored` is the one grouping every score would choose."""
+    store = request.getfixturevalue(which)
+    compared = ["model", "setting", "value", "source_url", "reports", "settings", "organization", "params_b"]
+    pairs = list(store.query("SELECT DISTINCT benchmark, setting FROM scores").itertuples(index=False))
+    asked = {(b, s) for b, s in pairs} | {(b, None) for b, _ in pairs}
+    for filters in (Filters(), Filters(size=("7B", "70B"), basis="active"), Filters(weights="open")):
+        for benchmark, setting in sorted(asked, key=str):
+            grouped = queries.chart_scores(store, filters, benchmark, setting)
+            flagged = queries.top_chart_scores(store, filters, benchmark, setting, limit=10**6)
+            assert len(flagged) == len(grouped) and (flagged["total"] == len(grouped)).all()
+            pd.testing.assert_frame_equal(flagged[compared], grouped[compared], check_dtype=False)
