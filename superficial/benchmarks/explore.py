@@ -67,12 +67,13 @@ def _scale(benchmarks: pd.DataFrame, benchmark: str) -> tuple[tuple[float, float
 
 
 def tab(store: Store, filters, benchmark: str, setting: str | None, highlight: Iterable[str] = (), *,
-        benchmarks: pd.DataFrame | None = None, default_settings: Mapping[str, str | None] | None = None) -> Tab:
+        benchmarks: pd.DataFrame | None = None, default_settings: Mapping[str, str | None] | None = None,
+        kept: int | None = None) -> Tab:
     """Query one benchmark's tab: MMLU in ``setting``, another benchmark in its usual setting, or with ``setting``
     None each model's best reported score.
 
-    ``benchmarks`` (queries.benchmarks) and ``default_settings`` (queries.default_setting of the benchmark)
-    may be given prebuilt, since they are the same for every filter.
+    ``benchmarks`` (queries.benchmarks), ``default_settings`` (queries.default_setting of the benchmark) and
+    ``kept`` (how many models the filters keep: queries.filtered_count) may be given prebuilt.
     """
     benchmarks = queries.benchmarks(store) if benchmarks is None else benchmarks
     keep = list(highlight)
@@ -89,9 +90,11 @@ def tab(store: Store, filters, benchmark: str, setting: str | None, highlight: I
     # A family's bar is named after its best variant, so it is outlined when the family has a model asked for.
     families = set(queries.variants(store, keep)["base_model"]) if filters.per_family and keep else set()
     outlined = rows.loc[rows["base_model"].isin(families), "model"].tolist() if families else keep
+    scored = int(rows["total"].iloc[0]) if len(rows) else 0
+    counts = None if filters.per_family or kept is None else (kept, scored)
     return Tab(benchmark=benchmark, setting=chosen, value_range=value_range, unit=unit, rows=rows,
                missing=queries.missing_scores(store, filters, benchmark, chosen, limit=MISSING_NAMES,
-                                              per_family=filters.per_family),
+                                              per_family=filters.per_family, counts=counts),
                per_family=filters.per_family, outlined=tuple(outlined))
 
 

@@ -262,6 +262,19 @@ ORDER BY f.name
 LIMIT $limit
 """
 
+# The first $limit of them, looked for among the first $among filtered models by name only (their scores read
+# by name, not every score of the benchmark): missing_scores falls back on the query above when too few are found.
+FIRST_MISSING_SQL = _FILTERED_CTE + """,
+candidates AS MATERIALIZED (SELECT name FROM filtered ORDER BY name LIMIT $among)
+SELECT name
+FROM candidates
+WHERE name NOT IN (SELECT model FROM scored
+                   WHERE benchmark = $benchmark AND ($setting IS NULL OR setting = $setting)
+                     AND model IN (SELECT name FROM candidates))
+ORDER BY name
+LIMIT $limit
+"""
+
 # The same for families of variants: the filtered models' families none of whose filtered models has a
 # score, named by their base_model.
 MISSING_FAMILY_SCORES_SQL = _FILTERED_CTE + f"""
@@ -356,11 +369,27 @@ def benchmark_rows(store: Store, filters, benchmark: str, limit: int | None = No
 
 
 def missing_scores(store: Store, filters, benchmark: str, setting: str | None = None,
-                   limit: int | None = None, *, per_family: bool = False) -> tuple[int, list[str]]:
+                   limit: int | None = None, *, per_family: bool = False,
+                   counts: tuple[int, int] | None = None) -> tuple[int, list[str]]:
     """How many filtered models have no score on the benchmark (in that setting, if given), and their names
-    (the first `limit`, alphabetically). With `per_family`, the families none of whose models has one."""
-    frame = store.query(MISSING_FAMILY_SCORES_SQL if per_family else MISSING_SCORES_SQL,
-                        {**filters.query_params(), "benchmark": benchmark, "setting": setting, "limit": limit})
+    (the first `limit`, alphabetically). With `per_family`, the families none of whose models has one.
+
+    ``counts``: how many models the filters keep and how many of them have a score, when known already
+    (filtered_count, top_chart_scores' `total`); then only the first names are looked for.
+    """
+    params = {**filters.query_params(), "benchmark": benchmark, "setting": setting, "limit": limit}
+    if counts is not None and not per_family and limit is not None:
+        kept, scored = counts
+        missing = kept - scored
+        if missing <= 0:
+            return 0, []
+        # Among the first models by name, as many as hold about twice `limit` missing ones at the overall rate.
+        among = -(-2 * limit * kept // missing)
+        if among < kept // 4:
+            names = store.query(FIRST_MISSING_SQL, {**params, "among": among})["name"].tolist()
+            if len(names) >= min(limit, missing):
+                return missing, names
+    frame = store.query(MISSING_FAMILY_SCORES_SQL if per_family else MISSING_SCORES_SQL, params)
     return (int(frame["total"].iloc[0]) if not frame.empty else 0), frame["name"].tolist()
 
 

@@ -156,7 +156,8 @@ def edition_view(store: Store, slug: str, as_of_edition: bool) -> reading.Editio
 def explore_tab(store: Store, filters, setting: str | None, highlight: tuple[str, ...], benchmark: str) -> explore.Tab:
     """One tab of the Explore page: MMLU in ``setting`` (None: each model's best report), ``highlight`` outlined."""
     return explore.tab(store, filters, benchmark, setting, highlight, benchmarks=benchmarks(store),
-                       default_settings={benchmark: default_setting(store, benchmark)})
+                       default_settings={benchmark: default_setting(store, benchmark)},
+                       kept=filtered_count(store, filters)["models"])
 
 
 @data(max_entries=16)

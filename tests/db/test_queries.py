@@ -164,3 +164,23 @@ def test_picks_flagged_at_build_are_the_grouped_picks(request, which):
             flagged = queries.top_chart_scores(store, filters, benchmark, setting, limit=10**6)
             assert len(flagged) == len(grouped) and (flagged["total"] == len(grouped)).all()
             pd.testing.assert_frame_equal(flagged[compared], grouped[compared], check_dtype=False)
+
+
+@pytest.mark.parametrize("which", ["fixture_store", "variants_store", "synthetic_store"])
+def test_missing_models_looked_for_among_the_first_names_are_the_same(request, which, monkeypatch):
+    store = request.getfixturevalue(which)
+    ran = []
+    original = store.query
+    monkeypatch.setattr(store, "query", lambda sql, params=None: ran.append(sql) or original(sql, params))
+    benchmarks = store.query("SELECT DISTINCT benchmark FROM scores ORDER BY ALL")["benchmark"].tolist()
+    for filters in (Filters(), Filters(size=("7B", "70B")), Filters(weights="closed")):
+        kept = queries.filtered_count(store, filters)["models"]
+        for benchmark in benchmarks:
+            setting = queries.default_setting(store, benchmark)
+            scored = len(queries.chart_scores(store, filters, benchmark, setting))
+            for limit in (1, 8):
+                expected = queries.missing_scores(store, filters, benchmark, setting, limit=limit)
+                assert queries.missing_scores(store, filters, benchmark, setting, limit=limit,
+                                              counts=(kept, scored)) == expected
+    if which == "synthetic_store":  # many models: the first names were enough, at least once
+        assert queries.FIRST_MISSING_SQL in ran
