@@ -23,11 +23,13 @@ WHERE ($include_drafts OR NOT draft) AND ($every_post OR is_edition)
 ORDER BY publish_date DESC NULLS LAST, number DESC NULLS LAST, slug
 """
 
+# A model is counted by its flagged pick (scored.pick_in_benchmark): no set of distinct names to hold.
 BENCHMARKS_SQL = """
 SELECT b.benchmark, b.unit, b.min_value, b.max_value, b.higher_is_better, b.description, b.link,
-       count(s.value) AS scores, count(DISTINCT s.model) AS models
-FROM benchmarks b LEFT JOIN scores s USING (benchmark)
-GROUP BY ALL
+       coalesce(c.scores, 0) AS scores, coalesce(c.models, 0) AS models
+FROM benchmarks b
+LEFT JOIN (SELECT benchmark, count(*) AS scores, count(*) FILTER (WHERE pick_in_benchmark) AS models
+           FROM scored GROUP BY benchmark) c USING (benchmark)
 ORDER BY scores DESC, b.benchmark
 """
 
@@ -286,8 +288,8 @@ LIMIT $limit
 """
 
 SETTINGS_SQL = """
-SELECT setting, count(*) AS scores, count(DISTINCT model) AS models
-FROM scores
+SELECT setting, count(*) AS scores, count(*) FILTER (WHERE pick_in_setting) AS models
+FROM scored
 WHERE benchmark = $benchmark
 GROUP BY setting
 ORDER BY models DESC, scores DESC, setting

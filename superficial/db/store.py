@@ -136,6 +136,7 @@ READ_ONLY_CONFIG = {
     "autoload_known_extensions": False,
     "memory_limit": "512MB",
     "threads": 2,
+    "allocator_background_threads": True,  # memory a query freed goes back to the system, not kept for the next
     "lock_configuration": True,
 }
 

@@ -184,3 +184,17 @@ def test_missing_models_looked_for_among_the_first_names_are_the_same(request, w
                                               counts=(kept, scored)) == expected
     if which == "synthetic_store":  # many models: the first names were enough, at least once
         assert queries.FIRST_MISSING_SQL in ran
+
+
+@pytest.mark.parametrize("which", ["fixture_store", "variants_store", "synthetic_store"])
+def test_models_counted_by_their_flagged_pick_are_the_distinct_models(request, which):
+    store = request.getfixturevalue(which)
+    expected = store.query("SELECT benchmark, count(*) AS scores, count(DISTINCT model) AS models FROM scores "
+                           "GROUP BY benchmark").set_index("benchmark")
+    counted = queries.benchmarks(store).set_index("benchmark").loc[expected.index, ["scores", "models"]]
+    pd.testing.assert_frame_equal(counted, expected, check_dtype=False)
+    for benchmark in expected.index:
+        settings = queries.settings(store, benchmark).set_index("setting")
+        distinct = store.query("SELECT setting, count(DISTINCT model) AS models FROM scores WHERE benchmark = $b "
+                               "GROUP BY setting", {"b": benchmark}).set_index("setting")["models"]
+        assert settings["models"].to_dict() == distinct.to_dict()
