@@ -7,7 +7,7 @@ from superficial.editions import reading
 from superficial.ui import blocks, cache
 from superficial.ui.cache import get_store
 from superficial.ui.notices import show_problems
-from superficial.ui.url_state import url_segmented_control, url_selectbox, url_toggle
+from superficial.ui.url_state import set_url, url_number, url_segmented_control, url_selectbox, url_toggle
 
 PAGE = "pages/editions.py"
 
@@ -123,8 +123,32 @@ with side_col:
         st.caption("Families named without a specific member: "
                    + ", ".join(render.literal_markdown(f) for f in view.mentions.families) + ".")
 
-    tabs = st.tabs([chart.label for chart in view.side_charts])
-    for tab, chart in zip(tabs, view.side_charts):
+    claims = cache.claims_panel(store, version.slug, as_of)
+    asked_claim = url_number("claim", scope=version.slug)
+    st.subheader(f"Claims ({len(claims.cards)})", anchor=False,
+                 help="Every size, score and comparison the text states about a model in the data, checked like "
+                 "for like: the same benchmark and setting. The marks in the text link here.")
+    st.caption(render.literal_markdown(claims.summary))
+    with st.container(height=440 if len(claims.cards) > 2 else "content", key="claims-panel"):
+        for card in claims.cards:
+            with st.container(border=True, key=f"claim-card-{card.number}"):
+                st.html(card.html)
+                chosen = card.number == asked_claim
+                st.button("Shown in the charts" if chosen else "Show in the charts", key=f"show-claim-{card.number}",
+                          icon=":material/bar_chart:", type="primary" if chosen else "secondary", disabled=chosen,
+                          on_click=set_url, args=("claim", str(card.number)))
+
+    shown = cache.shown_claim(store, version.slug, as_of, asked_claim) if asked_claim else None
+    charts = view.side_charts
+    if shown is not None:
+        with st.container(border=True, key="shown-claim"):
+            st.html(render.quote_html(f"Claim {shown.number}", shown.sentence))
+            st.caption(render.literal_markdown(shown.note))
+            st.button("Back to the edition's charts", key="hide-claim", icon=":material/close:",
+                      on_click=set_url, args=("claim", None))
+        charts = [*shown.charts, *charts]
+    tabs = st.tabs([chart.label for chart in charts])
+    for tab, chart in zip(tabs, charts):
         with tab:
             st.plotly_chart(cache.figure(chart.figure), key=f"side-{chart.label}", config={"displayModeBar": False})
             st.caption(chart.caption)

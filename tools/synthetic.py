@@ -208,10 +208,21 @@ def _paragraph(rng: random.Random, mentions: list[str], sentences: int) -> str:
     return " ".join(out)
 
 
+def _claims_paragraph(rng: random.Random, models: list[str]) -> str:
+    """Sentences stating sizes, scores and comparisons of the named models, as an edition's claims do."""
+    first, second = models[0], models[-1]
+    return " ".join([
+        f"{first} is a {rng.choice((1.3, 2.7, 7, 13, 34, 70))} billion-parameter model.",
+        f"It scores {rng.uniform(40, 90):.1f}% on MMLU and {rng.uniform(5, 9.5):.1f} on MT-Bench.",
+        f"{second} outperforms {first} on MMLU.",
+        f"{first} matches or outperforms models up to 25x larger.",
+    ])
+
+
 def edition_text(number: int, day: dt.date, models: list[str], families: list[str], rng: random.Random) -> str:
-    """One Markdown edition with frontmatter: sections, lists, links, a callout, an image, model mentions."""
-    named = rng.sample(models, min(len(models), rng.randint(4, 11)))
-    named += rng.sample(families, min(len(families), 2))
+    """One Markdown edition with frontmatter: sections, lists, links, a callout, an image, model mentions, claims."""
+    picked = rng.sample(models, min(len(models), rng.randint(4, 11)))
+    named = picked + rng.sample(families, min(len(families), 2))
     tags = sorted(set(rng.choices(TAGS, k=3)))
     lines = [
         "---",
@@ -227,6 +238,8 @@ def edition_text(number: int, day: dt.date, models: list[str], families: list[st
         ":::",
         "",
         _paragraph(rng, named, 3),
+        "",
+        _claims_paragraph(rng, picked),
         "",
         "In today's edition:",
         "",

@@ -149,7 +149,7 @@ def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str]
 
 
 def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str, unit: str | None = None,
-                   more: int = 0) -> go.Figure:
+                   more: int = 0, label: str = HIGHLIGHT_LABEL) -> go.Figure:
     """Every model's score as a bar, best at the top; the highlighted models in colour, the rest grey.
 
     `board` has one row per model: model, value, source_url (queries.benchmark_leaderboard), or its top rows
@@ -159,12 +159,13 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
     frame = board.sort_values(["value", "model"], ascending=[False, True], kind="mergesort")
     frame, hidden = top_rows(frame, marked)
     traces = []
-    for name, rows, color in ((HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None),
+    for name, rows, color in ((label, frame[frame["model"].isin(marked)], None),
                               ("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR)):
         if rows.empty:
             continue
-        traces.append(go.Bar(
-            name=name, orientation="h", x=rows["value"].tolist(), y=rows["model"].tolist(),
+        # Plain dicts: drawn for every edition opened, where validating each property cost more than the chart.
+        traces.append(dict(
+            type="bar", name=name, orientation="h", x=rows["value"].tolist(), y=rows["model"].tolist(),
             text=[fmt_value(v) for v in rows["value"]], textposition="auto",
             **(dict(marker=dict(color=color)) if color else {}),
             customdata=[[m, html.escape(str(u))] for m, u in zip(rows["model"], rows["source_url"])],
@@ -174,4 +175,4 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
                          yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1],
                                     automargin=True, tickfont=dict(size=10)),
                          xaxis=dict(title=dict(text=f"{benchmark} ({unit})" if unit else benchmark)))
-    return go.Figure(traces, more_note(layout, hidden + more, len(frame), ""))
+    return unvalidated_figure(traces, more_note(layout, hidden + more, len(frame), ""))

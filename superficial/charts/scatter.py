@@ -75,21 +75,31 @@ def efficiency_scatter(rows: pd.DataFrame, frontier: pd.DataFrame, *, benchmark:
     return unvalidated_figure(data, merged_note(layout, merged, total))
 
 
-def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str) -> go.Figure:
+def thin_sized(board: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """A board's models of known size, smallest first, thinned as ``highlight_scatter`` draws them; and how many
+    there are: the background every highlighted scatter of the board can share."""
+    frame = board[board["total_params_b"].notna()].sort_values("total_params_b", kind="mergesort")
+    return thin(frame, "total_params_b", "value", (), log_x=True)[0], len(frame)
+
+
+def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str,
+                      label: str = HIGHLIGHT_LABEL, total: int | None = None) -> go.Figure:
     """Score against total parameters (log axis); the highlighted models in colour and labelled.
 
-    Models of undisclosed size are left out (the caller says which).
+    Models of undisclosed size are left out (the caller says which). ``total``: how many sized models the board
+    stands for when it is thinned already (``thin_sized``), for the note on the points merged.
     """
     # Plain dicts, as for the efficiency scatter: the board has a point for every sized model.
     marked = set(highlight)
     # Smallest first; equal sizes keep the board's order (no sort on names, the slow part of a big board).
     frame = board[board["total_params_b"].notna()].sort_values("total_params_b", kind="mergesort")
-    scatter = scatter_type(len(frame))
-    total = len(frame)
-    frame, merged = thin(frame, "total_params_b", "value", marked, log_x=True)
+    total = max(total or 0, len(frame))
+    scatter = scatter_type(total)
+    frame, _ = thin(frame, "total_params_b", "value", marked, log_x=True)
+    merged = total - len(frame)
     data = []
     for name, rows, color, labelled in (("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR, False),
-                                        (HIGHLIGHT_LABEL, frame[frame["model"].isin(marked)], None, True)):
+                                        (label, frame[frame["model"].isin(marked)], None, True)):
         if rows.empty:
             continue
         data.append(dict(

@@ -43,28 +43,44 @@ class Benchmark:
         return MATCH_SHARE * (self.high - self.low)
 
 
+class ModelTable:
+    """Every model's name, variants, sizes, link and release date as arrays and hash lookups: built once per store
+    (the data may hold 100,000 models) and only read after, by every check of every edition."""
+
+    def __init__(self, models: pd.DataFrame):
+        models = models.reset_index(drop=True)
+        self.names = models["name"].astype(object).to_numpy()
+        self.position = dict(zip(self.names, range(len(self.names))))
+        self.sizes = {basis: models[column].to_numpy(dtype=float, na_value=np.nan)
+                      for basis, column in PARAM_COLUMNS.items()}
+        self.links = models["link"].to_numpy(dtype=object, na_value=None)
+        self.released = pd.to_datetime(models["release_date"]).to_numpy(dtype="datetime64[ns]")
+        parents = models.get("variant_of")  # which model each one is a variant of, when the data says
+        self.is_variant = parents.notna().to_numpy() if parents is not None else np.zeros(len(self.names), dtype=bool)
+        children: dict[str, list[str]] = defaultdict(list)
+        if parents is not None:
+            for name, parent in zip(self.names[self.is_variant], parents[self.is_variant]):
+                children[parent].append(name)
+        self.children = {parent: tuple(names) for parent, names in children.items()}
+        for array in (*self.sizes.values(), self.released, self.is_variant, self.names, self.links):
+            array.flags.writeable = False
+
+
 class Facts:
     """The data claims are checked against, limited to the models released by ``as_of`` (when given; undated
     models are kept).
 
-    ``models``: every model with its columns (a ``variant_of`` column, when the data has one, makes a model's
-    variants count as it); ``benchmarks``: benchmark, min_value, max_value, higher_is_better; then
-    ``add_scores`` rows (model, benchmark, setting, value, source_url) of at least the claims' models and of
-    the models they are compared with (``needed``). Lookups run on the frame, never on a row per model in
-    Python: the data may hold 100,000 models.
+    ``models``: every model with its columns, or their ``ModelTable`` (a ``variant_of`` column, when the data has
+    one, makes a model's variants count as it); ``benchmarks``: benchmark, min_value, max_value,
+    higher_is_better; then ``add_scores`` rows (model, benchmark, setting, value, source_url) of at least the
+    claims' models and of the models they are compared with (``needed``).
     """
 
-    def __init__(self, models: pd.DataFrame, benchmarks: pd.DataFrame, as_of: dt.date | None = None):
+    def __init__(self, models: pd.DataFrame | ModelTable, benchmarks: pd.DataFrame, as_of: dt.date | None = None):
         self.as_of = as_of
-        later = (pd.to_datetime(models["release_date"]) > pd.Timestamp(as_of) if as_of is not None
-                 else pd.Series(False, index=models.index))
-        self._later = pd.Index(models.loc[later, "name"])
-        self._models = models[~later].set_index("name", drop=False).rename_axis(index=None)
-        self._parents = self._models.get("variant_of")  # which model each one is a variant of, when the data says
-        self._sizes = self._models["total_params_b"].to_numpy(dtype=float, na_value=np.nan)
-        # A variant is compared with as the model it is a variant of (the data checks that one is a model).
-        self._variant = (self._parents.notna().to_numpy() if self._parents is not None
-                         else np.zeros(len(self._sizes), dtype=bool))
+        self.table = models if isinstance(models, ModelTable) else ModelTable(models)
+        self._later = (self.table.released > np.datetime64(as_of, "ns") if as_of is not None
+                       else np.zeros(len(self.table.names), dtype=bool))
         self._identities: dict[str, list[str]] = {}
         self._ranges: dict[tuple, tuple[list[str], int]] = {}
         self.scores: dict[tuple[str, str], list[Row]] = defaultdict(list)
@@ -74,17 +90,18 @@ class Facts:
 
     def add_scores(self, scores: pd.DataFrame) -> Facts:
         for row in scores.itertuples():
-            if row.model in self._models.index:  # a hash lookup, not isin over every model's name
+            if self.knows(row.model):
                 self.scores[(row.model, row.benchmark)].append(
                     Row(row.model, row.benchmark, row.setting, float(row.value), row.source_url))
         return self
 
     def knows(self, model: str) -> bool:
-        return model in self._models.index
+        at = self.table.position.get(model)
+        return at is not None and not self._later[at]
 
     def released_later(self, models) -> list[str]:
         """Those of ``models`` released after the ``as_of`` date."""
-        return [m for m in models if m in self._later]
+        return [m for m in models if (at := self.table.position.get(m)) is not None and self._later[at]]
 
     def needed(self, claims: tuple[Claim, ...]) -> list[str]:
         """The models whose scores the claims are checked against."""
@@ -99,8 +116,9 @@ class Facts:
         if model not in self._identities:
             found = [model] if self.knows(model) else []
             frontier = found
-            while frontier and self._parents is not None:
-                frontier = [v for v in self._parents.index[self._parents.isin(frontier)] if v not in found]
+            while frontier:
+                frontier = sorted({v for m in frontier for v in self.table.children.get(m, ())
+                                   if self.knows(v) and v not in found}, key=self.table.position.__getitem__)
                 found += frontier
             self._identities[model] = found
         return self._identities[model]
@@ -114,10 +132,9 @@ class Facts:
         return [row for name in names for row in self.scores.get((name, benchmark), ())]
 
     def size_rows(self, model: str, basis: str) -> list[Row]:
-        column = PARAM_COLUMNS[basis]
-        values, links = self._models[column], self._models["link"]
-        return [Row(name, None, column, float(values[name]), links[name] if isinstance(links[name], str) else None)
-                for name in self.identity(model) if not pd.isna(values[name])]
+        values, position = self.table.sizes[basis], self.table.position
+        return [Row(name, None, PARAM_COLUMNS[basis], float(values[position[name]]), self.table.links[position[name]])
+                for name in self.identity(model) if not np.isnan(values[position[name]])]
 
     def benchmarks_of(self, model: str) -> list[str]:
         names = set(self.identity(model))
@@ -132,14 +149,16 @@ class Facts:
             own = self.size_rows(claim.models[0], "total")
             low, high = claim.size_ratio
             high += max(0.5 * 10 ** -claim.decimals, RATIO_SLACK * high)
-            inside = np.zeros(len(self._sizes), dtype=bool)
+            sizes, names = self.table.sizes["total"], self.table.names
+            inside = np.zeros(len(sizes), dtype=bool)
             if own:  # an unknown size (NaN) is in no range
-                inside = (self._sizes > low * own[0].value) & (self._sizes <= high * own[0].value) & ~self._variant
-                inside[self._models.index.get_indexer(self.identity(claim.models[0]))] = False
+                inside = ((sizes > low * own[0].value) & (sizes <= high * own[0].value) & ~self.table.is_variant
+                          & ~self._later)
+                inside[[self.table.position[n] for n in self.identity(claim.models[0])]] = False
             at = np.flatnonzero(inside)
-            largest = at[np.argsort(self._sizes[at], kind="stable")[-RANGE_LIMIT:]]
-            chosen = self._models.iloc[largest].sort_values(["total_params_b", "name"])
-            self._ranges[key] = (list(chosen["name"]), len(at))
+            largest = at[np.argsort(sizes[at], kind="stable")[-RANGE_LIMIT:]]
+            chosen = sorted(largest, key=lambda i: (sizes[i], names[i]))
+            self._ranges[key] = ([names[i] for i in chosen], len(at))
         return self._ranges[key]
 
 
@@ -326,11 +345,16 @@ def check_claims(claims: tuple[Claim, ...], facts: Facts) -> tuple[Check, ...]:
     return tuple(check(claim, facts) for claim in claims)
 
 
+def model_table(store: Store) -> ModelTable:
+    """Every model of a store, for checking claims (build once per store and reuse)."""
+    return ModelTable(queries.claim_models(store))
+
+
 def facts_for(store: Store, claims: tuple[Claim, ...], as_of: dt.date | None = None,
-              benchmarks: pd.DataFrame | None = None) -> Facts:
+              benchmarks: pd.DataFrame | None = None, models: ModelTable | None = None) -> Facts:
     """The store's data the claims need: every model's facts, and the scores of the claims' models, their
     variants and the models of any size range they compare with. ``benchmarks`` is
-    ``queries.benchmarks(store)`` when the caller has it."""
-    facts = Facts(queries.claim_models(store), queries.benchmarks(store) if benchmarks is None else benchmarks, as_of)
+    ``queries.benchmarks(store)`` and ``models`` a ``model_table(store)`` when the caller has them."""
+    facts = Facts(models or model_table(store), queries.benchmarks(store) if benchmarks is None else benchmarks, as_of)
     wanted = facts.needed(claims) if claims else []
     return facts.add_scores(queries.claim_scores(store, wanted)) if wanted else facts

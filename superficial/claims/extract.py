@@ -268,7 +268,8 @@ def _size_claim(masked: Masked, model: str, match: re.Match, stated: str, basis:
     # In billions a size gains digits: 350 million is 0.350 billion, stated to the million.
     extra = {"million": 3, "m": 3, "trillion": -3, "t": -3}.get(unit, 0)
     decimals = max(decimals + extra, 0)
-    return Claim(line=masked.sentence.line, sentence=masked.sentence.text, kind="params", models=(model,),
+    return Claim(line=masked.sentence.line, run=masked.sentence.run, sentence=masked.sentence.text, kind="params",
+                 models=(model,),
                  stated=masked.unmask(stated), value=round(value * UNIT_BILLIONS[unit], decimals), decimals=decimals,
                  basis=basis)
 
@@ -303,7 +304,8 @@ def size_claims(masked: Masked) -> list[tuple[int, Claim]]:
 def _score_claim(masked: Masked, model: str, benchmark: str, match: re.Match) -> Claim:
     value, decimals = _number(match.group("num"))
     bound = BOUNDS.get((match.group("bound") or "").lower(), "=")
-    return Claim(line=masked.sentence.line, sentence=masked.sentence.text, kind="score", models=(model,),
+    return Claim(line=masked.sentence.line, run=masked.sentence.run, sentence=masked.sentence.text, kind="score",
+                 models=(model,),
                  stated=masked.unmask(match.group("phrase")), value=value, decimals=decimals, bound=bound,
                  benchmarks=(benchmark,))
 
@@ -407,7 +409,8 @@ def comparison_claims(masked: Masked, context: RunContext, vocabulary: Vocabular
             value, decimals = _number(group.group("upto") or group.group("high"))
             ratio = (float(group.group("low")) if group.group("low") else 1.0, value)
         found.append((verb.start(), (stated_from, end), Claim(
-            line=masked.sentence.line, sentence=masked.sentence.text, kind="comparison", models=(subject, *others),
+            line=masked.sentence.line, run=masked.sentence.run, sentence=masked.sentence.text, kind="comparison",
+            models=(subject, *others),
             stated=masked.unmask(text[stated_from:end]), value=value, decimals=decimals, benchmarks=benchmarks,
             scope=scope, relation=relation, size_ratio=ratio)))
     return [(at, claim if claim.relation in ("larger", "smaller") else dataclasses.replace(

@@ -26,6 +26,7 @@ class Claim:
     # comparisons: "better", "at_least", "matches", "worse", "not_better" on a benchmark, or "larger", "smaller"
     relation: str | None = None
     size_ratio: tuple[float, float] | None = None  # "models up to 25x larger": the others' size range, as ratios
+    run: int = 0  # which run of the edition's text (paragraph, heading, list item, cell) holds the sentence
 
     @property
     def benchmark(self) -> str | None:

@@ -1,14 +1,18 @@
 """The names claims are found by: models, aliases and families (the mention matcher), benchmarks and settings."""
 from __future__ import annotations
 
+import copy
+import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import pandas as pd
 
 from superficial.db import queries
 from superficial.db.store import Store
-from superficial.editions.mentions import Matcher
+from superficial.editions.mentions import Matcher, StoredTerms
 
 # Other spellings of the data's benchmarks in prose (the data names each benchmark once). A name or
 # spelling matches in any case with spaces or hyphens, or neither, between its pieces ("MT-bench",
@@ -52,11 +56,11 @@ def normal_setting(setting: str) -> str:
 class Vocabulary:
     """Every model, alias, family and benchmark of a store, and each benchmark's settings, for finding claims."""
 
-    def __init__(self, matcher: Matcher, benchmarks: pd.DataFrame, settings: pd.DataFrame):
+    def __init__(self, matcher: Matcher | StoredTerms, benchmarks: pd.DataFrame, settings: pd.DataFrame):
         self.matcher = matcher
         self.table = benchmarks  # each benchmark's scale and direction, for checking
-        self.benchmarks = list(benchmarks["benchmark"])
-        self.limits = {r.benchmark: (r.min_value, r.max_value) for r in benchmarks.itertuples()}
+        self.benchmarks = tuple(benchmarks["benchmark"])
+        self.limits = MappingProxyType({r.benchmark: (r.min_value, r.max_value) for r in benchmarks.itertuples()})
         spellings = []
         for name in self.benchmarks:
             spellings += [(name, name, False), *((s, name, s.isupper()) for s in BENCHMARK_SPELLINGS.get(name, ()))]
@@ -66,9 +70,17 @@ class Vocabulary:
         self._benchmark_regex = re.compile(f"{_LEFT}(?:{alternation or '(?!x)x'}){_RIGHT}", re.IGNORECASE)
         # Settings that say nothing about how a score was measured are never named by a sentence.
         named = settings[~settings["setting"].str.lower().str.startswith("not stated")]
-        self.settings: dict[str, list[str]] = {}
-        for benchmark, group in named.groupby("benchmark", sort=False):
-            self.settings[benchmark] = sorted(set(group["setting"]), key=lambda s: (-len(s), s))
+        # Read-only: one vocabulary serves every session.
+        self.settings: Mapping[str, tuple[str, ...]] = MappingProxyType(
+            {benchmark: tuple(sorted(set(group["setting"]), key=lambda s: (-len(s), s)))
+             for benchmark, group in named.groupby("benchmark", sort=False)})
+
+    def within(self, text: str) -> Vocabulary:
+        """This vocabulary with only the model names ``text`` may hold: one lookup for a whole edition, not one a
+        sentence."""
+        narrowed = copy.copy(self)
+        narrowed.matcher = self.matcher.within(text)
+        return narrowed
 
     def names(self, text: str) -> list[Name]:
         """The models, families and benchmarks ``text`` names, in order; a benchmark inside a model's name is not one."""
@@ -90,7 +102,8 @@ class Vocabulary:
         return match.group(0) if match else None
 
 
-def vocabulary(store: Store, names: Matcher | None = None) -> Vocabulary:
+def vocabulary(store: Store, names: Matcher | StoredTerms | None = None) -> Vocabulary:
     """The vocabulary of a store (build once per store and reuse); ``names`` a prebuilt mention matcher."""
-    return Vocabulary(names or Matcher(queries.model_names(store), queries.aliases(store)), queries.benchmarks(store),
+    names = names or StoredTerms(functools.partial(queries.mention_terms, store))
+    return Vocabulary(names, queries.benchmarks(store),
                       queries.benchmark_settings(store))

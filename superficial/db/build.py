@@ -36,8 +36,8 @@ CHILD_TIMEOUT = 900  # seconds
 STALE_WORK = 3600  # seconds after which a work folder is left over from a killed build
 DATABASE, META = "store.duckdb", "meta.pickle"
 # Every module that decides what a build holds: reading the files (ingest), grouping the posts into editions
-# (editions/versions.py) and writing the database (db).
-SOURCES = ("ingest", "db", "editions/versions.py")
+# (editions/versions.py), the terms editions name models by (editions/mentions.py) and writing the database (db).
+SOURCES = ("ingest", "db", "editions/versions.py", "editions/mentions.py")
 LIBRARIES = ("duckdb", "pandas", "numpy", "PyYAML", "python-frontmatter")
 BUILD_NAME = re.compile(r"[0-9a-f]{32}")
 WORK_NAME = re.compile(r"\.(tmp|trash)-[0-9a-f]{32}-")

@@ -61,6 +61,11 @@ ALIASES_SQL = "SELECT alias, model FROM aliases ORDER BY model, alias"
 
 MODEL_NAMES_SQL = "SELECT name, family FROM models ORDER BY name"
 
+MENTION_TERMS_SQL = """
+SELECT word, term, kind, target FROM mention_terms
+WHERE word = '' OR word IN (SELECT unnest($words::VARCHAR[]))
+"""
+
 
 def headline_figures(store: Store) -> dict[str, int]:
     """Counts shown on the home page: models, scores, benchmarks, editions (published newsletter editions, each
@@ -96,6 +101,11 @@ def scores(store: Store, benchmark: str | None = None, setting: str | None = Non
 def model_names(store: Store) -> pd.DataFrame:
     """Every model's name and family (what the mention matcher needs, not every column)."""
     return store.query(MODEL_NAMES_SQL)
+
+
+def mention_terms(store: Store, words: list[str]) -> pd.DataFrame:
+    """The mention terms filed under any of ``words`` (a text's words, case-folded), and those under no word."""
+    return store.query(MENTION_TERMS_SQL, {"words": list(words)})
 
 
 def aliases(store: Store) -> pd.DataFrame:
@@ -485,11 +495,14 @@ FROM (
 ORDER BY value DESC, model
 """
 
+# The first rows and, in each, how many there are in all: one scan, however many were released.
 MODELS_RELEASED_BETWEEN_SQL = """
-SELECT name, organization, family, total_params_b, active_params_b, release_date, open_weights
+SELECT name, organization, family, total_params_b, active_params_b, release_date, open_weights,
+       count(*) OVER () AS released
 FROM models
 WHERE release_date > $after AND release_date <= $until
 ORDER BY release_date, name
+LIMIT $limit
 """
 
 MODELS_RELEASED_AFTER_SQL = """
@@ -528,9 +541,10 @@ def models_released_after(store: Store, as_of) -> dict[str, int]:
     return {"after": int(row["after"]), "undated": int(row["undated"])}
 
 
-def models_released_between(store: Store, after, until) -> pd.DataFrame:
-    """The models released after one date (not included) up to another (included), oldest release first."""
-    return store.query(MODELS_RELEASED_BETWEEN_SQL, {"after": after, "until": until})
+def models_released_between(store: Store, after, until, limit: int | None = None) -> pd.DataFrame:
+    """The models released after one date (not included) up to another (included), oldest release first: the
+    first ``limit`` of them (all when None), each row with how many were ``released`` in all."""
+    return store.query(MODELS_RELEASED_BETWEEN_SQL, {"after": after, "until": until, "limit": limit})
 
 
 def default_setting(store: Store, benchmark: str) -> str | None:

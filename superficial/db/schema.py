@@ -50,6 +50,14 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "link": ("Paper or page defining the benchmark.", "URL"),
         "source_line": ("Line of data/benchmarks.csv the row came from.", "line number"),
     }),
+    "mention_terms": ("One spelling an edition may name a model or a family by (a model's name, an alias, a family "
+                      "name), filed under one of its words.", {
+        "word": ("The term's rarest word, lower case: a text looks up its own words ('' for a term without one).",
+                 ""),
+        "term": ("The spelling, lower case.", ""),
+        "kind": ("model or family.", ""),
+        "target": ("The model (models.name) or the family it names.", ""),
+    }),
     "editions": ("One edition of the content folder, however many versions (files) it has: the facts of its default "
                  "version (the blog post), every version's slug in versions. In a blog, its other posts too.", {
         "slug": ("Short identifier of the default version, used in links (?edition=).", ""),

@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from superficial import config
+from superficial.editions.mentions import term_rows
 from superficial.editions.versions import EditionIndex, VersionedEdition, index_editions
 from superficial.ingest.catalog import Catalog, read_catalog
 from superficial.ingest.content import ContentLoad, Edition
@@ -72,6 +73,12 @@ CREATE TABLE aliases (
     model       VARCHAR NOT NULL,  -- a models.name (REFERENCES below)
     source_line INTEGER
 );
+CREATE TABLE mention_terms (
+    word   VARCHAR NOT NULL,  -- the term's rarest word ('' when it has none): what a text's words look up
+    term   VARCHAR NOT NULL,
+    kind   VARCHAR NOT NULL CHECK (kind IN ('model', 'family')),
+    target VARCHAR NOT NULL
+);
 CREATE TABLE editions (
     slug         VARCHAR PRIMARY KEY,
     title        VARCHAR NOT NULL,
@@ -117,6 +124,7 @@ SELECT dense_rank() OVER (ORDER BY s.model) AS model_id, s.model, s.benchmark, s
 FROM ranked s JOIN models m ON m.name = s.model
 ORDER BY s.benchmark, s.setting, s.model;
 CREATE INDEX scores_by_model ON scores (model);  -- the Compare page reads a few models' scores, not a scan
+CREATE INDEX mention_terms_by_word ON mention_terms (word);  -- a text looks up its few hundred words
 """
 
 # Foreign keys, checked once over whole tables after loading rather than by DuckDB row by row as rows
@@ -193,6 +201,7 @@ def _load(con: duckdb.DuckDBPyConnection, catalog: Catalog, content: ContentLoad
         ("models", catalog.models),
         ("aliases", catalog.aliases),
         ("scores", catalog.scores),
+        ("mention_terms", term_rows(catalog.models, catalog.aliases)),
         ("editions", editions_frame(index_editions(content.editions).editions)),
     ]
     for table, frame in frames:

@@ -33,6 +33,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 CALLOUT_KINDS = ("note", "tip", "important", "caution", "warning", "sidenote")
+MARK_STYLES = ("agrees", "differs", "depends", "not-in-data")  # a claim mark's classes (ui/edition.css)
 TOC_MAX_LEVEL = 3
 PLACEHOLDER = "Image not shown here"
 
@@ -109,6 +110,18 @@ class Math:
 Block = Html | Heading | Callout | Images | Embed | Code | Math
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A small marker drawn after a sentence of the text, linking to ``#target`` on the page (a claim's check)."""
+
+    run: int  # the run of the text the sentence is in (as ``text_lines`` counts them)
+    sentence: str  # the sentence's words, as ``text_lines`` gives them
+    target: str  # the anchor it links to: "claim-3"
+    label: str  # what it shows: "✓3"
+    style: str  # a class of MARK_STYLES
+    title: str = ""  # its tooltip
+
+
 # --- addresses ----------------------------------------------------------------------------------
 
 def is_remote(src: str | None) -> bool:
@@ -182,7 +195,7 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_CLASSES = {
     "a": {"footnote-backref"}, "div": {"math", "block", "callout"}, "hr": {"footnotes-sep"},
     "li": {"footnote-item"}, "ol": {"footnotes-list"}, "section": {"footnotes"}, "span": {"math", "inline"},
-    "sup": {"footnote-ref"},
+    "sup": {"footnote-ref", "claim-mark", *MARK_STYLES},
     "td": {"align-left", "align-center", "align-right"}, "th": {"align-left", "align-center", "align-right"},
 }
 LINK_REL = "noopener noreferrer nofollow"
@@ -261,6 +274,17 @@ def _render_link_open(self, tokens, idx, options, env) -> str:
     return self.renderToken(tokens, idx, options, env)
 
 
+def mark_html(mark: Mark) -> str:
+    """A claim's marker: a superscript link to its check on this page."""
+    title = f' title="{html.escape(mark.title)}"' if mark.title else ""
+    return (f'<sup class="claim-mark {html.escape(mark.style)}"><a href="#{html.escape(mark.target)}"{title}>'
+            f"{html.escape(mark.label)}</a></sup>")
+
+
+def _render_mark(self, tokens, idx, options, env) -> str:
+    return mark_html(tokens[idx].meta["mark"])
+
+
 def _render_cell_open(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
     style = str(token.attrs.pop("style", "") or "")  # markdown-it writes text-align:<side> for aligned columns
@@ -287,6 +311,7 @@ def markdown_parser() -> MarkdownIt:
     md.add_render_rule("text", _render_text)
     md.add_render_rule("image", _render_image)
     md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("claim_mark", _render_mark)
     md.add_render_rule("th_open", _render_cell_open)
     md.add_render_rule("td_open", _render_cell_open)
     return md
@@ -531,14 +556,121 @@ def _node_blocks(nodes: list[SyntaxTreeNode], env: dict) -> list[Block]:
     return blocks
 
 
-def _tree(body: str) -> tuple[SyntaxTreeNode, dict]:
+def _tree(body: str, marks: tuple[Mark, ...] = ()) -> tuple[SyntaxTreeNode, dict]:
     env: dict = {}
-    return SyntaxTreeNode(markdown_parser().parse(body, env)), env
+    tokens = markdown_parser().parse(body, env)
+    if marks:
+        _place_marks(tokens, marks)
+    return SyntaxTreeNode(tokens), env
 
 
-def parse_markdown(body: str) -> tuple[Block, ...]:
-    """Blocks of a Markdown edition."""
-    tree, env = _tree(body)
+# --- marks after sentences ------------------------------------------------------------------------
+
+_RUN_OPENERS = ("paragraph_open", "heading_open", "th_open", "td_open")
+
+
+def _piece(tok: Token) -> str:
+    """The words an inline token shows, as ``_inline_words`` reads them."""
+    if tok.type == "text":
+        return html_text(_visible_text(tok.content)) if "<" in tok.content else tok.content
+    if tok.type in ("code_inline", "image") or tok.type.startswith("math_inline"):
+        return tok.content
+    if tok.type in ("softbreak", "hardbreak"):
+        return " "
+    if tok.type == "html_inline":
+        return html_text(tok.content)
+    return ""
+
+
+def _sentence_ends(children: list[Token], sentences: list[str]) -> list[tuple[int, int | None]]:
+    """Where each sentence ends among inline tokens: (token, characters of its text) or (token, None: after it).
+
+    The tokens' words are joined with white space folded, as the sentences were cut from them; a sentence
+    not found there (its words changed by unescaping) ends the run.
+    """
+    flat: list[str] = []
+    where: list[tuple[int, int]] = []
+    for index, tok in enumerate(children):
+        for offset, char in enumerate(_piece(tok)):
+            if char.isspace():
+                if flat and flat[-1] != " ":
+                    flat.append(" ")
+                    where.append((index, offset))
+            else:
+                flat.append(char)
+                where.append((index, offset))
+    text, cursor, ends = "".join(flat), 0, []
+    for sentence in sentences:
+        wanted = " ".join(sentence.split())
+        at = text.find(wanted, cursor) if wanted else -1
+        if at < 0:
+            ends.append((len(children) - 1, None))
+            continue
+        cursor = at  # the next mark may be of the same sentence
+        index, offset = where[at + len(wanted) - 1]
+        depth = sum(t.nesting for t in children[:index + 1])
+        if children[index].type != "text" or "<" in children[index].content or depth > 0:
+            # Inside a link or emphasis: the mark goes after the element that holds the sentence's end.
+            while depth > 0 and index + 1 < len(children):
+                index += 1
+                depth += children[index].nesting
+            ends.append((index, None))
+        else:
+            ends.append((index, offset + 1))
+    return ends
+
+
+def _mark_token(mark: Mark) -> Token:
+    token = Token("claim_mark", "", 0)
+    token.meta = {"mark": mark}
+    return token
+
+
+def _with_marks(children: list[Token], marks: list[Mark]) -> list[Token]:
+    """Inline tokens with each mark after its sentence's end (a text token split there)."""
+    at: dict[int, list[tuple[int | None, Mark]]] = {}
+    for (index, offset), mark in zip(_sentence_ends(children, [m.sentence for m in marks]), marks):
+        at.setdefault(index, []).append((offset, mark))
+    out: list[Token] = []
+    for index, tok in enumerate(children):
+        here = at.get(index, [])
+        splits = sorted({offset for offset, _ in here if offset is not None and offset < len(tok.content)})
+        start = 0
+        for offset in splits:
+            out.append(_text_part(tok, start, offset))
+            out += [_mark_token(m) for o, m in here if o == offset]
+            start = offset
+        out.append(_text_part(tok, start, None) if splits else tok)
+        out += [_mark_token(m) for o, m in here if o is None or o >= len(tok.content)]
+    return out
+
+
+def _text_part(tok: Token, start: int, end: int | None) -> Token:
+    part = Token("text", "", 0)
+    part.content = tok.content[start:end]
+    return part
+
+
+def _place_marks(tokens: list[Token], marks: tuple[Mark, ...]) -> None:
+    """Put each mark into the inline tokens of its run, counting runs as ``text_lines`` does."""
+    by_run: dict[int, list[Mark]] = {}
+    for mark in marks:
+        by_run.setdefault(mark.run, []).append(mark)
+    run = -1
+    for index, tok in enumerate(tokens):
+        if tok.type == "inline" and index and tokens[index - 1].type in _RUN_OPENERS:
+            if not _inline_words(tok.children or []).strip():
+                continue
+            run += 1
+            if run in by_run:
+                tok.children = _with_marks(tok.children or [], by_run[run])
+        elif tok.type == "html_block" and " ".join([*_media_words(tok.content), *html_text(tok.content).split()]).strip():
+            run += 1  # raw HTML's words are a run, but carry no mark
+
+
+def parse_markdown(body: str, marks: tuple[Mark, ...] = ()) -> tuple[Block, ...]:
+    """Blocks of a Markdown edition, each of ``marks`` after its sentence."""
+    tree, env = _tree(body, marks)
     return tuple(_node_blocks(tree.children, env))
 
 
@@ -565,42 +697,62 @@ def _linked_text(line: str) -> str:
     out, last = [], 0
     for match in markdown_parser().linkify.match(line) or []:
         if href := safe_href(match.url):
-            out += [html.escape(line[last:match.index]), _link(href, html.escape(match.text))]
+            out += [html.escape(line[last:match.index]), link_html(href, html.escape(match.text))]
             last = match.last_index
     out.append(html.escape(line[last:]))
     return "".join(out)
 
 
-def parse_text(body: str) -> tuple[Block, ...]:
-    """Blocks of a plain-text edition: each line an escaped paragraph, short numbered lines as headings."""
+def _marked_line(line: str, marks: list[Mark]) -> str:
+    """A line of plain text as HTML with each mark after its sentence (the line's end when not found)."""
+    out, last, cursor = [], 0, 0
+    for mark in marks:
+        wanted = mark.sentence.strip()
+        at = line.find(wanted, cursor) if wanted else -1
+        end = len(line) if at < 0 else at + len(wanted)
+        cursor = max(at, cursor)  # the next mark may be of the same sentence
+        out += [_linked_text(line[last:end]), mark_html(mark)]
+        last = end
+    out.append(_linked_text(line[last:]))
+    return "".join(out)
+
+
+def parse_text(body: str, marks: tuple[Mark, ...] = ()) -> tuple[Block, ...]:
+    """Blocks of a plain-text edition: each line an escaped paragraph, short numbered lines as headings; each of
+    ``marks`` after its sentence."""
     lines = body.split("\n")
+    by_run: dict[int, list[Mark]] = {}
+    for mark in marks:
+        by_run.setdefault(mark.run, []).append(mark)
     slugs: set[str] = set()
     blocks: list[Block] = []
     paragraph: list[str] = []
+    run = -1
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Html("\n".join(f"<p>{_linked_text(line.strip())}</p>" for line in paragraph)))
+            blocks.append(Html("\n".join(f"<p>{line}</p>" for line in paragraph)))
             paragraph.clear()
 
     for index, line in enumerate(lines):
         if not line.strip():
             continue
+        run += 1  # every line with words is a run of text_lines
         if _text_heading(lines, index):
             flush()
             label = line.strip()
             anchor = unique_slug(slugify(label), slugs)
             blocks.append(Heading(2, f'<h2 id="{html.escape(anchor)}">{html.escape(label)}</h2>', label, anchor))
         else:
-            paragraph.append(line)
+            paragraph.append(_marked_line(line.strip(), by_run.get(run, [])))
     flush()
     return tuple(blocks)
 
 
 @functools.lru_cache(maxsize=64)
-def parse(body: str, fmt: str) -> tuple[Block, ...]:
-    """Blocks of an edition body in its format ("markdown" or "text")."""
-    return parse_text(body) if fmt == "text" else parse_markdown(body)
+def parse(body: str, fmt: str, marks: tuple[Mark, ...] = ()) -> tuple[Block, ...]:
+    """Blocks of an edition body in its format ("markdown" or "text"), each of ``marks`` after its sentence."""
+    return parse_text(body, marks) if fmt == "text" else parse_markdown(body, marks)
 
 
 # --- what else is read from the tree -----------------------------------------------------------
@@ -659,7 +811,7 @@ def readable_text(body: str, fmt: str) -> str:
 
 # --- HTML the page shows around the blocks: its own markup, with the edition's words escaped ------
 
-def _link(target: str, text: str) -> str:
+def link_html(target: str, text: str) -> str:
     """A link opening in a new tab; ``target`` comes from ``safe_href`` and ``text`` is escaped already."""
     return f'<a href="{html.escape(target)}" target="_blank" rel="{LINK_REL}">{text}</a>'
 
@@ -673,7 +825,7 @@ def placeholder_html(picture: Picture) -> str:
     name = html.escape(picture.alt or picture.title or image_name(picture.src))
     target = _web_address(picture.src)
     return (f'<div class="image-placeholder"><span class="icon"></span>{PLACEHOLDER} · '
-            f'{_link(target, name) if target else name}</div>')
+            f'{link_html(target, name) if target else name}</div>')
 
 
 def caption_html(caption: str) -> str:
@@ -687,13 +839,13 @@ def embed_link_html(embed: Embed) -> str:
     if target is None:
         return ""
     title = html.escape(embed.title or image_name(embed.src))
-    return f'<p class="embed-link"><span class="icon"></span>{_link(target, title)} — embedded content, not shown here</p>'
+    return f'<p class="embed-link"><span class="icon"></span>{link_html(target, title)} — embedded content, not shown here</p>'
 
 
 def live_chart_html(caption: str, embed: Embed) -> str:
     """The caption under a live chart standing in for an embed, with a link to the original."""
     target = _web_address(embed.src)
-    original = f" See the {_link(target, 'original')}." if target else ""
+    original = f" See the {link_html(target, 'original')}." if target else ""
     return f'<p class="caption live-chart"><span class="icon"></span>Live chart: {html.escape(caption)}{original}</p>'
 
 
@@ -720,6 +872,12 @@ def toc_html(items: list[Heading]) -> str:
     rows = "".join(f'<li class="level-{h.level - top}"><a href="#{html.escape(h.anchor)}">{html.escape(h.label)}</a></li>'
                    for h in items)
     return f'<nav class="toc"><p class="toc-title">Contents</p><ul>{rows}</ul></nav>'
+
+
+def quote_html(label: str, sentence: str) -> str:
+    """A sentence of the edition quoted under a label, as escaped text."""
+    return (f'<figure class="quote"><figcaption>{html.escape(label)}</figcaption>'
+            f"<blockquote>{html.escape(sentence)}</blockquote></figure>")
 
 
 def snippet_html(snippet: str) -> str:

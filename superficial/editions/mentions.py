@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -50,49 +50,78 @@ def _term_pattern(term: str) -> str:
     return r"[\s\-]+".join(re.escape(p) for p in pieces if p)
 
 
+TERM_COLUMNS = ["word", "term", "kind", "target"]
+
+
+def term_rows(models: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
+    """Every term (model name, alias, family name; lower case) with what it names, filed under its rarest word.
+
+    Each maximal run of word characters in a term is bounded by non-word characters inside it, by its
+    separators or by the match's boundaries, so in a text that names the term every such word is a whole word
+    of the text: a text's candidates are the terms filed under its words ("" for a term without a word
+    character, a candidate of every text).
+    """
+    terms: dict[str, tuple[str, str]] = {}
+    for family in models.get("family", pd.Series(dtype=object)).dropna().unique():
+        if str(family).strip():
+            terms[str(family).strip().lower()] = ("family", str(family).strip())
+    # Models and aliases win over a family of the same spelling ("Mamba", "DBRX").
+    for row in aliases.itertuples():
+        terms[str(row.alias).strip().lower()] = ("model", row.model)
+    for name in models["name"]:
+        terms[str(name).strip().lower()] = ("model", name)
+    words = {term: _WORDS.findall(term.casefold()) for term in terms}
+    frequency = Counter(w for found in words.values() for w in set(found))
+    rows = [(min(words[term], key=lambda w: (frequency[w], w)) if words[term] else "", term, kind, target)
+            for term, (kind, target) in terms.items()]
+    return pd.DataFrame(rows, columns=TERM_COLUMNS)
+
+
 class Matcher:
-    """Terms (model names, aliases, family names) compiled into one longest-first regex.
+    """Terms (model names, aliases, family names) compiled, per text, into one longest-first regex.
 
     Read-only once built (its tables are mapping proxies and tuples): one matcher serves every session.
     """
 
     def __init__(self, models: pd.DataFrame, aliases: pd.DataFrame):
-        terms: dict[str, tuple[str, str]] = {}
-        for family in models.get("family", pd.Series(dtype=object)).dropna().unique():
-            if str(family).strip():
-                terms[str(family).strip().lower()] = ("family", str(family).strip())
-        # Models and aliases win over a family of the same spelling ("Mamba", "DBRX").
-        for row in aliases.itertuples():
-            terms[str(row.alias).strip().lower()] = ("model", row.model)
-        for name in models["name"]:
-            terms[str(name).strip().lower()] = ("model", name)
-        self.terms: Mapping[str, tuple[str, str]] = MappingProxyType(terms)
-        # Candidates first, so find() compiles the alternation of a few terms, not of every model (slow
-        # at thousands). Each maximal run of word characters in a term is bounded by non-word characters
-        # inside it, by its separators or by the match's boundaries, so in a text that names the term
-        # every such word is a whole word of the text. Each term is filed under its rarest word; find()
-        # looks up the text's words (hundreds) and keeps the terms whose words are all in the text.
-        # Only the terms are kept, not their words (a big share of the matcher at many models).
-        frequency = Counter(w for term in terms for w in set(_WORDS.findall(term.casefold())))
-        by_word: dict[str, list[str]] = {}
-        loose: list[str] = []  # terms without a word character
-        for term in terms:
-            words = _WORDS.findall(term.casefold())
-            if words:
-                by_word.setdefault(min(words, key=lambda w: (frequency[w], w)), []).append(term)
-            else:
-                loose.append(term)
-        self._by_word: Mapping[str, tuple[str, ...]] = MappingProxyType({w: tuple(t) for w, t in by_word.items()})
-        self._loose = tuple(loose)
+        self._index(term_rows(models, aliases))
 
-    def _regex(self, text: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-        """The longest-first alternation of the terms whose words are all words of ``text`` (case-folded)."""
+    @classmethod
+    def from_rows(cls, rows: pd.DataFrame) -> Matcher:
+        """A matcher of ``term_rows`` (or some of them)."""
+        matcher = cls.__new__(cls)
+        matcher._index(rows)
+        return matcher
+
+    def _index(self, rows: pd.DataFrame) -> None:
+        self.terms: Mapping[str, tuple[str, str]] = MappingProxyType(
+            {term: (kind, target) for term, kind, target in zip(rows["term"], rows["kind"], rows["target"])})
+        # Candidates first, so spans() compiles the alternation of a few terms, not of every model (slow at
+        # thousands): the text's words (hundreds) are looked up, and the terms whose words are all in the
+        # text kept. Only the terms are kept, not their words (a big share of the matcher at many models).
+        by_word: dict[str, list[str]] = {}
+        for word, term in zip(rows["word"], rows["term"]):
+            by_word.setdefault(word, []).append(term)
+        self._loose = tuple(by_word.pop("", ()))  # terms without a word character
+        self._by_word: Mapping[str, tuple[str, ...]] = MappingProxyType({w: tuple(t) for w, t in by_word.items()})
+
+    def _candidates(self, text: str) -> list[str]:
+        """The terms whose words are all words of ``text`` (case-folded)."""
         folded = text.casefold()
         words = set(_WORDS.findall(folded))
         candidates = {t for word in words for t in self._by_word.get(word, ())}
         found = [t for t in candidates if all(w in words for w in _WORDS.findall(t.casefold()))]
-        found += [t for t in self._loose if all(p in folded for p in _PIECES.split(t.casefold()) if p)]
-        ordered = sorted(found, key=lambda t: (-len(t), t))
+        return found + [t for t in self._loose if all(p in folded for p in _PIECES.split(t.casefold()) if p)]
+
+    def within(self, text: str) -> Matcher:
+        """A matcher of only the terms ``text`` may name: what its sentences are then matched with."""
+        found = self._candidates(text or "")
+        return Matcher.from_rows(pd.DataFrame(
+            [(min(_WORDS.findall(t.casefold()), default=""), t, *self.terms[t]) for t in found], columns=TERM_COLUMNS))
+
+    def _regex(self, text: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+        """The longest-first alternation of the terms whose words are all words of ``text``."""
+        ordered = sorted(self._candidates(text), key=lambda t: (-len(t), t))
         index = {f"t{i}": self.terms[term] for i, term in enumerate(ordered)}
         body = "|".join(f"(?P<t{i}>{_term_pattern(term)})" for i, term in enumerate(ordered)) or r"(?!x)x"
         return re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.IGNORECASE), index
@@ -110,6 +139,23 @@ class Matcher:
             bucket = counts if span.kind == "model" else family_counts
             bucket[span.target] = bucket.get(span.target, 0) + 1
         return Mentions(list(counts), list(family_counts), counts, family_counts)
+
+
+class StoredTerms:
+    """The terms of a table of ``term_rows`` looked up by each text's words (the store's ``mention_terms``):
+    nothing is loaded up front, however many models there are."""
+
+    def __init__(self, lookup: Callable[[list[str]], pd.DataFrame]):
+        self._lookup = lookup  # the rows filed under any of the words, and those filed under ""
+
+    def within(self, text: str) -> Matcher:
+        return Matcher.from_rows(self._lookup(sorted(set(_WORDS.findall((text or "").casefold())))))
+
+    def spans(self, text: str) -> list[Span]:
+        return self.within(text).spans(text)
+
+    def find(self, text: str) -> Mentions:
+        return self.within(text).find(text)
 
 
 def find_mentions(text: str, models: pd.DataFrame, aliases: pd.DataFrame) -> Mentions:

@@ -38,13 +38,17 @@ class SincePrevious:
     previous: VersionedEdition
     after: dt.date  # the previous edition's date (not included)
     until: dt.date  # this edition's date (included)
-    models: pd.DataFrame  # queries.models_released_between, oldest release first
+    models: pd.DataFrame  # queries.models_released_between, oldest release first (the first ``limit``)
+    total: int  # released in all
 
 
-def since_previous(store: Store, editions: Sequence[VersionedEdition], edition: VersionedEdition) -> SincePrevious | None:
-    """What came out between the previous newsletter edition and this one (None for the first, or an undated one)."""
+def since_previous(store: Store, editions: Sequence[VersionedEdition], edition: VersionedEdition,
+                   limit: int | None = None) -> SincePrevious | None:
+    """What came out between the previous newsletter edition and this one, the first ``limit`` models (None for
+    the first edition, or an undated one)."""
     previous, _ = previous_and_next(editions, edition)
     if previous is None:
         return None
-    return SincePrevious(previous, previous.publish_date, edition.publish_date,
-                         queries.models_released_between(store, previous.publish_date, edition.publish_date))
+    models = queries.models_released_between(store, previous.publish_date, edition.publish_date, limit)
+    total = int(models["released"].iloc[0]) if len(models) else 0
+    return SincePrevious(previous, previous.publish_date, edition.publish_date, models.drop(columns="released"), total)

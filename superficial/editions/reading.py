@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,14 +17,14 @@ import pyarrow.compute as pc
 from superficial import config
 from superficial.benchmarks import compare
 from superficial.charts.bars import highlight_bars
-from superficial.charts.core import BAR_LIMIT
-from superficial.charts.scatter import highlight_scatter
+from superficial.charts.core import BAR_LIMIT, HIGHLIGHT_LABEL
+from superficial.charts.scatter import highlight_scatter, thin_sized
 from superficial.db import queries
 from superficial.db.store import Store
 from superficial.display import edition_byline, long_date
 from superficial.editions import markdown as render
 from superficial.editions.embeds import EmbedChart, embed_chart
-from superficial.editions.mentions import Matcher, Mentions
+from superficial.editions.mentions import Matcher, Mentions, StoredTerms
 from superficial.editions.neighbours import previous_and_next, since_previous
 from superficial.editions.reading_time import ReadingTime, reading_time
 from superficial.editions.versions import EditionIndex, Version, VersionedEdition
@@ -168,11 +169,13 @@ class SideBoard:
     kind: str  # "bars" ranks the models, "scatter" plots the score against size
     unit: str | None
     rows: pa.Table  # model, value, source_url, total_params_b (queries.benchmark_leaderboard)
+    points: pa.Table | None = None  # a scatter's points of known size, thinned (charts.scatter.thin_sized)
+    sized: int = 0  # how many models of known size the points stand for
 
 
 @dataclass
 class SideChart:
-    label: str
+    label: str  # the tab's label, Markdown (its words from the data escaped)
     benchmark: str
     setting: str
     figure: dict  # the figure's spec (ui.cache.figure draws it)
@@ -238,9 +241,18 @@ def side_boards(store: Store, as_of: dt.date | None = None) -> tuple[SideBoard, 
     """The boards the side charts draw from; ``as_of`` leaves out models released after it."""
     table = queries.benchmarks(store)
     units = dict(zip(table["benchmark"], table["unit"]))
-    return tuple(SideBoard(label, benchmark, setting, kind, units.get(benchmark),
-                           queries.benchmark_leaderboard(store, benchmark, setting, as_of))
+    return tuple(side_board(label, benchmark, setting, kind, units.get(benchmark),
+                            queries.benchmark_leaderboard(store, benchmark, setting, as_of))
                  for label, benchmark, setting, kind in SIDE_CHARTS)
+
+
+def side_board(label: str, benchmark: str, setting: str, kind: str, unit: str | None, rows: pa.Table) -> SideBoard:
+    """A board of a leaderboard's rows; a scatter's also with the points every edition's chart of it shares."""
+    if kind != "scatter":
+        return SideBoard(label, benchmark, setting, kind, unit, rows)
+    points, sized = thin_sized(rows.to_pandas())
+    return SideBoard(label, benchmark, setting, kind, unit, rows, pa.Table.from_pandas(points, preserve_index=False),
+                     sized)
 
 
 def meant_variants(store: Store, named: list[str], meant_at: dt.date | None) -> dict[str, list[str]]:
@@ -249,17 +261,21 @@ def meant_variants(store: Store, named: list[str], meant_at: dt.date | None) -> 
     return {m: family.loc[family["asked"] == m, "name"].tolist() or [m] for m in named}
 
 
-def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]]) -> list[SideChart]:
-    """The side charts of the boards, each named model's variants (``meant_variants``) in colour."""
+def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]],
+                label: str = HIGHLIGHT_LABEL) -> list[SideChart]:
+    """The side charts of the boards, each named model's variants (``meant_variants``) in colour (``label`` in
+    the legend)."""
     coloured = list(dict.fromkeys(name for names in meant.values() for name in names))
     wanted = pa.array(coloured, type=pa.string())
     out = []
     for board in boards:
         named_rows = board.rows.filter(pc.is_in(board.rows["model"], value_set=wanted))
         if board.kind == "scatter":
-            frame = board.rows.to_pandas()
-            figure = highlight_scatter(frame, coloured, benchmark=f"{board.benchmark} ({board.setting})")
-            drawn = int(frame["total_params_b"].notna().sum())
+            # The shared points, and the named models' rows however the points were thinned.
+            frame = pd.concat([board.points.to_pandas(), named_rows.to_pandas()[board.points.column_names]])
+            figure = highlight_scatter(frame.drop_duplicates("model"), coloured, label=label, total=board.sized,
+                                       benchmark=f"{board.benchmark} ({board.setting})")
+            drawn = board.sized
             found = set(named_rows.filter(pc.is_valid(named_rows["total_params_b"]))["model"].to_pylist())
         else:
             # The board is ranked already: the chart gets its top rows and the named ones, not every row.
@@ -267,7 +283,7 @@ def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]]) -> l
             shown = pa.concat_tables([top, named_rows]).to_pandas().drop_duplicates("model")
             shown = shown.sort_values("value", ascending=False, kind="mergesort")
             figure = highlight_bars(shown, coloured, benchmark=f"{board.benchmark} {board.setting}",
-                                    unit=board.unit, more=board.rows.num_rows - len(shown))
+                                    unit=board.unit, more=board.rows.num_rows - len(shown), label=label)
             drawn = board.rows.num_rows
             found = set(named_rows["model"].to_pylist())
         drawn_for = {m: [v for v in names if v in found] for m, names in meant.items()}
@@ -300,28 +316,28 @@ def edition_link(edition: VersionedEdition) -> EditionLink:
 def since_the_previous(store: Store, editions: Sequence[VersionedEdition],
                        edition: VersionedEdition) -> SincePrevious | None:
     """The models released between the previous newsletter edition and this one, the first few by name."""
-    since = since_previous(store, editions, edition)
+    since = since_previous(store, editions, edition, limit=SINCE_SHOWN)
     if since is None:
         return None
-    names = tuple(since.models["name"].head(SINCE_SHOWN))
+    names = tuple(since.models["name"])
     return SincePrevious(edition_link(since.previous), since.after, since.until, names,
-                         len(since.models) - len(names), compare.models_param(list(names[:compare.MAX_MODELS])))
+                         since.total - len(names), compare.models_param(list(names[:compare.MAX_MODELS])))
 
 
-def matcher(store: Store) -> Matcher:
-    """The mention matcher for every model, alias and family in the store (build once per store, reuse)."""
-    return Matcher(queries.model_names(store), queries.aliases(store))
+def matcher(store: Store) -> StoredTerms:
+    """The mention matcher for every model, alias and family in the store, looked up in its ``mention_terms``."""
+    return StoredTerms(functools.partial(queries.mention_terms, store))
 
 
-def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, names: Matcher | None = None,
-                 boards: tuple[SideBoard, ...] | None = None) -> EditionView:
+def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, names: Matcher | StoredTerms | None = None,
+                 boards: tuple[SideBoard, ...] | None = None, marks: tuple[render.Mark, ...] = ()) -> EditionView:
     """Blocks, contents, mentioned models, side charts and neighbours of one edition (one version's post).
 
     ``names`` is a prebuilt ``matcher(store)`` and ``boards`` prebuilt ``side_boards`` for the edition's view,
-    both the same for many editions.
+    both the same for many editions; ``marks`` go after their sentences in the text (its claims' marks).
     """
     source = store.source or config.content_source()
-    blocks = render.parse(edition.body, edition.format)
+    blocks = render.parse(edition.body, edition.format, marks)
     names = names or matcher(store)
     mentions = names.find(render.readable_text(edition.body, edition.format))
     mentioned = queries.model_facts(store, mentions.models)  # in order of first mention

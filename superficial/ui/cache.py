@@ -2,7 +2,8 @@
 
 ``st.cache_data`` hands each caller its own copy, so a page may change what it gets; it holds frames,
 views and figure specs. ``st.cache_resource`` hands everyone the same object, so it holds only what
-nobody can change: the store (a read-only database) and the mention matcher (read-only tables).
+nobody can change: the store (a read-only database), the mention matcher (a lookup in the store), the claims'
+model table (read-only arrays) and vocabulary (mapping proxies and tuples), the listing and the side boards.
 
 A store is hashed by its database file, new for every build of ``data/`` and ``content/`` (and for a
 reader's upload), so results cached for an older build are never served again.
@@ -21,10 +22,15 @@ from superficial import config, display
 from superficial.benchmarks import compare, efficiency, explore, timeline
 from superficial.charts.compare import compare_bars
 from superficial.charts.core import color_map
+from superficial.claims import panel
+from superficial.claims.check import ModelTable, model_table
+from superficial.claims.edition import edition_claims as find_edition_claims
+from superficial.claims.model import Check
+from superficial.claims.terms import Vocabulary, vocabulary
 from superficial.db import build, queries
 from superficial.db.store import Store
 from superficial.editions import reading
-from superficial.editions.mentions import Matcher
+from superficial.editions.mentions import StoredTerms
 from superficial.ui.memory import out_of_collections
 from superficial.ui.navigation import ensure_app_navigation
 
@@ -129,9 +135,9 @@ def edition_cards(store: Store, limit: int) -> tuple[display.EditionCard, ...]:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)
-def mention_matcher(store: Store) -> Matcher:
+def mention_matcher(store: Store) -> StoredTerms:
     """The read-only matcher of every model, alias and family of a store."""
-    return out_of_collections(reading.matcher(store))
+    return reading.matcher(store)
 
 
 listing = st.cache_resource(max_entries=4, show_spinner=False, hash_funcs=HASH_FUNCS)(reading.listing)
@@ -143,13 +149,48 @@ def side_boards(store: Store, as_of: dt.date | None) -> tuple[reading.SideBoard,
     return reading.side_boards(store, as_of)
 
 
+@st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)
+def claim_vocabulary(store: Store) -> Vocabulary:
+    """The read-only names claims are found by: the mention matcher's, and the benchmarks and their settings."""
+    return vocabulary(store, mention_matcher(store))
+
+
+@st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)
+def claim_models(store: Store) -> ModelTable:
+    """Every model's variants, sizes and release date, read-only, for checking claims."""
+    return model_table(store)
+
+
+@data(max_entries=32)
+def edition_claims(store: Store, slug: str, as_of_edition: bool) -> tuple[Check, ...]:
+    """The claims of one version of an edition, checked against the data (as of its date, or of today)."""
+    return find_edition_claims(store, store.edition(slug), as_of_edition, claim_vocabulary(store),
+                               claim_models(store))
+
+
 @data(max_entries=32)
 def edition_view(store: Store, slug: str, as_of_edition: bool) -> reading.EditionView:
-    """One version of an edition (by its slug) with everything the Editions page draws beside it."""
+    """One version of an edition (by its slug), its claims marked, with everything the Editions page draws beside it."""
     edition = store.edition(slug)
     as_of = edition.publish_date if as_of_edition else None
     return reading.edition_view(store, edition, as_of_edition=as_of_edition, names=mention_matcher(store),
-                                boards=side_boards(store, as_of))
+                                boards=side_boards(store, as_of),
+                                marks=panel.marks(edition_claims(store, slug, as_of_edition)))
+
+
+@data(max_entries=32)
+def claims_panel(store: Store, slug: str, as_of_edition: bool) -> panel.Panel:
+    """The Claims panel of one version of an edition."""
+    edition = store.edition(slug)
+    return panel.panel(edition_claims(store, slug, as_of_edition), edition.publish_date if as_of_edition else None)
+
+
+@data(max_entries=16)
+def shown_claim(store: Store, slug: str, as_of_edition: bool, number: int) -> panel.Shown | None:
+    """Claim ``number`` of an edition's version in the side charts (None when it has no such claim)."""
+    edition = store.edition(slug)
+    return panel.shown(store, edition_claims(store, slug, as_of_edition), number,
+                       edition.publish_date if as_of_edition else None)
 
 
 @data(max_entries=16)

@@ -30,7 +30,7 @@ def out_of_collections(loaded: T) -> T:
     """Leave every object alive now (the libraries, ``loaded``) out of later garbage collections.
 
     Streamlit runs a full collection after every page run; in a big server it would walk the store's editions
-    and the mention matcher each time, though they live as long as the process. Frozen objects are still
+    each time, though they live as long as the process. Frozen objects are still
     freed when nothing refers to them. Only the young generations are collected first: a full collection
     here would cost the first page as much as the ones it saves.
     """

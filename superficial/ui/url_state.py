@@ -62,3 +62,23 @@ def url_toggle(container, label: str, *, url_key: str, on_value: str, **kwargs) 
             del st.query_params[url_key]
         st.session_state[seen_key] = wanted
     return on
+
+
+def url_number(url_key: str, scope: str) -> int | None:
+    """The whole number ``?url_key=`` names (None when absent or not one), forgotten when ``scope``, what it is
+    a number within (an edition's version), changes."""
+    scope_key = f"{url_key}_scope"
+    asked = st.query_params.get(url_key)
+    if asked is not None and st.session_state.get(scope_key, scope) != scope:
+        del st.query_params[url_key]
+        asked = None
+    st.session_state[scope_key] = scope
+    return int(asked) if asked and asked.isdigit() else None
+
+
+def set_url(url_key: str, value: str | None) -> None:
+    """Write ``?url_key=value`` (remove it for None): a button's ``on_click``."""
+    if value is None:
+        st.query_params.pop(url_key, None)
+    else:
+        st.query_params[url_key] = value

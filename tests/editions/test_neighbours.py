@@ -51,3 +51,11 @@ def test_since_the_previous_edition(blog_store):
     assert since.models["name"].tolist() == ["Gemini Ultra", "Mixtral 8x7B", "Phi-2"]
     assert since_previous(blog_store, editions, by_number(blog_store, 3)).models["name"].tolist() == ["Gemma 7B"]
     assert since_previous(blog_store, editions, by_number(blog_store, 1)) is None  # the first edition
+
+
+def test_since_previous_lists_the_first_models_and_counts_them_all(blog_store):
+    editions = blog_store.index.editions
+    every = since_previous(blog_store, editions, by_number(blog_store, 2))
+    first = since_previous(blog_store, editions, by_number(blog_store, 2), limit=2)
+    assert first.models["name"].tolist() == every.models["name"].tolist()[:2]
+    assert first.total == every.total == len(every.models) == 3

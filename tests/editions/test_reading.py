@@ -218,3 +218,26 @@ def test_side_chart_caption_says_which_variants_stand_for_a_named_model(store):
     assert reading.side_chart_caption(undated, None).replace("\\", "") == (
         "MMLU · 5-shot · 3 models; named in this edition in colour. GPT-4: drawn as GPT-4 (0314) — the variants "
         "on record. No value here for Nano-9.")
+
+
+def test_a_big_scatter_board_shares_its_thinned_points_and_keeps_every_named_model():
+    import numpy as np
+    import pyarrow as pa
+
+    rng = np.random.default_rng(0)
+    n = 20_000
+    rows = pa.table({"model": [f"m{i}" for i in range(n)], "value": rng.uniform(20, 90, n).round(2),
+                     "source_url": ["https://example.com"] * n,
+                     "total_params_b": pa.array(np.where(np.arange(n) % 10 == 0, np.nan, rng.uniform(0.1, 500, n)),
+                                                from_pandas=True)})  # every tenth size unknown (null)
+    board = reading.side_board("Parameter efficiency", "MMLU", "5-shot", "scatter", "%", rows)
+    assert board.sized == n - n // 10 and board.points.num_rows < board.sized
+    # A named model the shared points merged away is drawn all the same; one of unknown size is not.
+    named = next(m for m in rows["model"].to_pylist()[1:] if m not in set(board.points["model"].to_pylist()))
+    (chart,) = reading.side_charts((board,), {named: [named], "m0": ["m0"]})
+    traces = {t["name"]: t for t in chart.figure["data"]}
+    assert [c[0] for c in traces[HIGHLIGHT_LABEL]["customdata"]] == [named]
+    assert chart.missing == ["m0"] and chart.shown == n - n // 10
+    drawn = sum(len(t["x"]) for t in chart.figure["data"])
+    note = " ".join(a["text"] for a in chart.figure["layout"]["annotations"])
+    assert f"{drawn:,} of {n - n // 10:,} points drawn" in note

@@ -60,6 +60,6 @@ def test_example_button_fills_the_editor_and_runs(fixture_env):
 def test_schema_documents_every_column(fixture_env):
     at = sql_page()
     schema = at.dataframe[-1].value
-    assert {"models", "scores", "aliases", "benchmarks", "editions", "scored"} == set(schema["table"])
+    assert {"models", "scores", "aliases", "benchmarks", "editions", "scored", "mention_terms"} == set(schema["table"])
     row = schema[(schema["table"] == "models") & (schema["column"] == "total_params_b")].iloc[0]
     assert row["type"] == "DOUBLE" and row["unit"] == "billions of parameters"

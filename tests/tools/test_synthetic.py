@@ -61,3 +61,14 @@ def test_editions_name_models_that_exist(tmp_path):
     assert edition.title.startswith("Some interesting things to start the week #")
     assert edition.publish_date is not None and edition.tags
     assert any(name in edition.body for name in names)
+
+
+def test_editions_state_claims_of_each_kind_about_their_models(tmp_path):
+    from superficial.claims.edition import edition_claims
+
+    made = synthetic.write(tmp_path, 80, 3, seed=0)
+    store = Store(read_catalog(made.data_dir), load_editions(made.content_dir))
+    for edition in store.content.editions:
+        checks = edition_claims(store, edition)
+        assert {c.claim.kind for c in checks} == {"params", "score", "comparison"}
+        assert any(c.claim.size_ratio is not None for c in checks)  # "models up to 25x larger"

@@ -105,8 +105,15 @@ def test_a_caller_changing_its_result_changes_nobody_elses(fixture_store):
 def test_shared_values_cannot_be_changed(fixture_store):
     matcher = cache.mention_matcher(fixture_store)
     assert matcher is cache.mention_matcher(fixture_store)
+    assert list(vars(matcher)) == ["_lookup"]  # no terms held: each text looks its own up in the store
     with pytest.raises(TypeError):
-        matcher.terms["gpt-4"] = ("model", "Someone else")  # type: ignore[index]
+        matcher.within("GPT-4").terms["gpt-4"] = ("model", "Someone else")  # type: ignore[index]
+    models = cache.claim_models(fixture_store)
+    assert models is cache.claim_models(fixture_store)
+    with pytest.raises(ValueError):
+        models.sizes["total"][0] = 1.0
+    with pytest.raises(TypeError):
+        cache.claim_vocabulary(fixture_store).settings["MMLU"] = []  # type: ignore[index]
     listing = cache.listing(fixture_store)
     assert isinstance(listing.editions, tuple)
     with pytest.raises(TypeError):
