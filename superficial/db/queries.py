@@ -470,13 +470,12 @@ ORDER BY list_position($names::VARCHAR[], meant.asked), list_position($settings:
 
 # Only the columns the side charts draw: at 100,000 models the board is 80,000 rows. The family form
 # has one row per family of variants: its best variant, the family's base_model and its scored `variants`.
+# Each model's pick in the setting is flagged at build: one row a model, no grouping.
 BENCHMARK_LEADERBOARD_SQL = """
-SELECT any_value(model) AS model, any_value(total_params_b) AS total_params_b,
-       max(value) AS value, arg_max(source_url, value) AS source_url
+SELECT model, total_params_b, value, source_url
 FROM scored
-WHERE benchmark = $benchmark AND setting = $setting
+WHERE benchmark = $benchmark AND setting = $setting AND pick_in_setting
   AND ($as_of IS NULL OR release_date IS NULL OR release_date <= $as_of)
-GROUP BY model_id
 ORDER BY value DESC, model_id
 """
 

@@ -198,3 +198,15 @@ def test_models_counted_by_their_flagged_pick_are_the_distinct_models(request, w
         distinct = store.query("SELECT setting, count(DISTINCT model) AS models FROM scores WHERE benchmark = $b "
                                "GROUP BY setting", {"b": benchmark}).set_index("setting")["models"]
         assert settings["models"].to_dict() == distinct.to_dict()
+
+
+@pytest.mark.parametrize("which", ["bundled_store", "variants_store", "synthetic_store"])
+def test_benchmark_leaderboard_is_each_models_best_score_in_the_setting(request, which):
+    """The leaderboard read from the flagged picks has each model once, with its highest value in the setting."""
+    store = request.getfixturevalue(which)
+    for benchmark, setting in store.query("SELECT DISTINCT benchmark, setting FROM scores").itertuples(index=False):
+        board = queries.benchmark_leaderboard(store, benchmark, setting).to_pandas()
+        best = store.query("SELECT model, max(value) AS value FROM scores WHERE benchmark = $b AND setting = $s "
+                           "GROUP BY model", {"b": benchmark, "s": setting})
+        assert board["model"].is_unique and list(board["value"]) == sorted(board["value"], reverse=True)
+        assert dict(zip(board["model"], board["value"])) == dict(zip(best["model"], best["value"]))
