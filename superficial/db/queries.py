@@ -655,7 +655,9 @@ BENCHMARK_SETTINGS_SQL = "SELECT DISTINCT benchmark, setting FROM scores ORDER B
 
 # Every column, so the models' identity columns (such as which model a snapshot is a variant of) come
 # along whatever the data has.
-CLAIM_MODELS_SQL = "SELECT * EXCLUDE (source_line) FROM models ORDER BY name"
+CLAIM_MODELS_SQL = """
+SELECT name, variant_of, total_params_b, active_params_b, release_date, link FROM models ORDER BY name
+"""
 
 
 # The named models' scores, by a semi-join on the names (not list_contains on every score).
@@ -673,7 +675,7 @@ def benchmark_settings(store: Store) -> pd.DataFrame:
 
 
 def claim_models(store: Store) -> pd.DataFrame:
-    """Every model with all its columns: sizes, release date and link, and any identity columns the data has."""
+    """Every model with what a claim is checked by: the model it is a variant of, its sizes, release date and link."""
     return store.query(CLAIM_MODELS_SQL)
 
 
