@@ -4,10 +4,11 @@ import logging
 import streamlit as st
 
 from superficial.ui.memory import hand_back_memory
-from superficial.ui.navigation import app_navigation, available_pages
+from superficial.ui.navigation import FAVICON, app_navigation, available_pages
 from superficial.ui.upload import upload_notice
 
-st.set_page_config(page_title="Superficial Intelligence dashboard", page_icon="📈", layout="wide")
+# The app's own icon: an emoji would load Streamlit's emoji catalogue, a Material icon comes from Google's fonts.
+st.set_page_config(page_title="Superficial Intelligence dashboard", page_icon=FAVICON, layout="wide")
 
 pages = [st.Page(p.file, title=p.title, icon=p.icon, url_path=p.url_path, default=(i == 0))
          for i, p in enumerate(available_pages())]

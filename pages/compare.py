@@ -60,8 +60,18 @@ st.dataframe(view.side_by_side, hide_index=True, width="stretch", key="compare_s
              column_config={n: st.column_config.NumberColumn(n, format="%g") for n in names})
 st.caption("None: no value reported in that setting. Where a setting has several reports, the highest is shown; "
            "every value and its source is in the table below.")
-event = st.plotly_chart(cache.figure(cache.compare_figure(store, tuple(names))), theme="streamlit", on_select="rerun",
-                        selection_mode=("points",), key="chart_compare", config={"displayModeBar": False})
-st.subheader("Each number with its source", anchor=False)
-score_table(view.scores, columns=["model", "benchmark", "setting", "value", "source_url", "note"], value_range=None,
-            file_name="compare.csv", key="compare", selected=selected_models(event))
+
+
+@st.fragment
+def chart_and_sources(names: tuple[str, ...], view) -> None:
+    """The chart and the table of every number; selecting bars reruns only this."""
+    event = st.plotly_chart(cache.figure(cache.compare_figure(store, names, _view=view)), theme="streamlit",
+                            on_select="rerun", selection_mode=("points",), key="chart_compare",
+                            config={"displayModeBar": False})
+    st.subheader("Each number with its source", anchor=False)
+    score_table(view.scores,
+                columns=["model", "benchmark", "setting", "value", "source_url", "note"], value_range=None,
+                file_name="compare.csv", key="compare", selected=selected_models(event))
+
+
+chart_and_sources(tuple(names), view)

@@ -130,7 +130,7 @@ with side_col:
                  "for like: the same benchmark and setting. The marks in the text link here.")
     st.caption(render.literal_markdown(claims.summary))
     with st.container(height=440 if len(claims.cards) > 2 else "content", key="claims-panel"):
-        for card in claims.cards:
+        for card in claims.cards:  # none: the caption says so
             with st.container(border=True, key=f"claim-card-{card.number}"):
                 st.html(card.html)
                 chosen = card.number == asked_claim

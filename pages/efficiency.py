@@ -42,7 +42,7 @@ else:
     st.markdown(f"#### {efficiency.sentence(picker, a, b, f'{benchmark} ({setting})')}")
 
 st.subheader(f"{benchmark} ({setting}) against size", anchor=False)
-event = st.plotly_chart(cache.chart(cache.efficiency_figure(store, filters, benchmark, setting, highlight=picked, _view=view,
+event = st.plotly_chart(cache.figure(cache.efficiency_figure(store, filters, benchmark, setting, highlight=picked, _view=view,
                                                             _picker=picker)),
                         theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                         key="chart_efficiency", config={"displayModeBar": False})
@@ -57,7 +57,7 @@ score_table(view.rows, columns=["model", "params_b", "value", "per_billion", "on
             pick=lambda names: efficiency.selected_rows(store, filters, benchmark, setting, view, names))
 
 st.subheader("Points per billion parameters", anchor=False)
-st.plotly_chart(cache.chart(view.per_billion), theme="streamlit", key="chart_per_billion",
+st.plotly_chart(cache.figure(view.per_billion), theme="streamlit", key="chart_per_billion",
                 config={"displayModeBar": False})
 st.caption("Score divided by size: small models lead by construction, so read it beside the frontier above.")
 
@@ -66,6 +66,6 @@ moe = cache.moe_figure(store, filters)
 if moe is None:
     st.info("No mixture-of-experts model among the filtered ones.", icon=":material/info:")
 else:
-    st.plotly_chart(cache.chart(moe), theme="streamlit", key="chart_moe", config={"displayModeBar": False})
+    st.plotly_chart(cache.figure(moe), theme="streamlit", key="chart_moe", config={"displayModeBar": False})
     st.caption("Each MoE model stores all its parameters but uses only the active ones for each token. "
                "Switch “Size MoE models by” in the sidebar to place them by active parameters.")

@@ -31,22 +31,33 @@ if highlight:
 stop_if_no_models(store, filters)
 
 compared = setting if like_for_like else None
-tabs = cache.explore_view(store, filters, compared, highlight)
-for container, tab in zip(st.tabs([t.benchmark for t in tabs]), tabs):
-    with container:
-        if tab.rows.empty:
-            st.info(f"None of the filtered models has a {tab.what}. Try “best reported” or widen the filters.",
-                    icon=":material/search_off:")
-            continue
-        st.markdown(tab.heading)
-        missing_note(*tab.missing, tab.what, families=filters.per_family)
-        figure = explore.figure(tab, color_by=color_by, org_colors=cache.org_colors(store))
-        event = st.plotly_chart(figure, theme="streamlit", on_select="rerun", selection_mode=("points", "box"),
-                                key=f"chart_{tab.benchmark}", config={"displayModeBar": False})
-        st.caption("Hatched bars: closed weights. Where a model has several values for a setting (different "
-                   "sources), the highest is drawn and the hover says so; the table lists every value."
-                   + (" A family's bar is its best variant, named; the hover says of how many." if filters.per_family
-                      else ""))
-        query_table(lambda limit, b=tab.benchmark: cache.benchmark_rows(store, filters, b, limit=limit),
-                    value_range=tab.value_range, file_name=f"{tab.benchmark.lower()}-filtered.csv",
-                    key=tab.benchmark, selected=selected_models(event))
+
+
+@st.fragment
+def benchmark_tab(benchmark: str) -> None:
+    """One benchmark's heading, bars and table; selecting bars reruns only this."""
+    tab = cache.explore_tab(store, filters, compared, highlight, benchmark)
+    if tab.rows.empty:
+        st.info(f"None of the filtered models has a {tab.what}. Try “best reported” or widen the filters.",
+                icon=":material/search_off:")
+        return
+    st.markdown(tab.heading)
+    missing_note(*tab.missing, tab.what, families=filters.per_family)
+    figure = cache.explore_figure(store, filters, compared, highlight, benchmark, color_by=color_by, _tab=tab)
+    event = st.plotly_chart(cache.figure(figure), theme="streamlit", on_select="rerun",
+                            selection_mode=("points", "box"), key=f"chart_{benchmark}",
+                            config={"displayModeBar": False})
+    st.caption("Hatched bars: closed weights. Where a model has several values for a setting (different "
+               "sources), the highest is drawn and the hover says so; the table lists every value."
+               + (" A family's bar is its best variant, named; the hover says of how many." if filters.per_family
+                  else ""))
+    query_table(lambda limit: cache.benchmark_rows(store, filters, benchmark, limit=limit),
+                value_range=tab.value_range, file_name=f"{benchmark.lower()}-filtered.csv",
+                key=benchmark, selected=selected_models(event))
+
+
+# Only the open tab is queried and drawn; ?tab= is the link to it.
+for container, benchmark in zip(st.tabs(explore.BENCHMARKS, key="tab", bind="query-params"), explore.BENCHMARKS):
+    if container.open:
+        with container:
+            benchmark_tab(benchmark)

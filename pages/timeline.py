@@ -34,7 +34,7 @@ def chart_and_table() -> None:
     color_by = st.radio("Colour by", ("organization", "architecture"), key="color", bind="query-params",
                         horizontal=True)
     spec = cache.timeline_figure(store, filters, benchmark, setting, color_by=color_by, _view=view)
-    event = st.plotly_chart(cache.chart(spec),
+    event = st.plotly_chart(cache.figure(spec),
                             theme="streamlit", on_select="rerun", selection_mode=("points", "box", "lasso"),
                             key="chart_timeline", config={"displayModeBar": False})
     st.caption(f"Triangles along the top: newsletter editions (hover for the title); the newest {EDITION_LINKS} "

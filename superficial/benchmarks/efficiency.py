@@ -62,7 +62,7 @@ class EfficiencyView:
     choice_rows: pd.DataFrame  # the rows of the choices, smallest first
     unscored: tuple[int, list[str]]  # filtered models (or families) with no score here: how many, the first names
     unsized: tuple[int, list[str]]  # scored models of undisclosed size: how many, the first names
-    per_billion: dict  # the points-per-billion bars' spec (ui.cache.chart draws it)
+    per_billion: dict  # the points-per-billion bars' spec (ui.cache.figure draws it)
 
 
 @dataclass(frozen=True)

@@ -66,37 +66,45 @@ def _scale(benchmarks: pd.DataFrame, benchmark: str) -> tuple[tuple[float, float
     return (row["min_value"], row["max_value"]), unit
 
 
-def view(store: Store, filters, setting: str | None, highlight: Iterable[str] = (), *,
-         benchmarks: pd.DataFrame | None = None,
-         default_settings: Mapping[str, str | None] | None = None) -> tuple[Tab, ...]:
-    """Query a tab per benchmark: MMLU in ``setting`` and MT-Bench in its usual one, or with ``setting`` None
-    each model's best reported score on both.
+def tab(store: Store, filters, benchmark: str, setting: str | None, highlight: Iterable[str] = (), *,
+        benchmarks: pd.DataFrame | None = None, default_settings: Mapping[str, str | None] | None = None,
+        kept: int | None = None) -> Tab:
+    """Query one benchmark's tab: MMLU in ``setting``, another benchmark in its usual setting, or with ``setting``
+    None each model's best reported score.
 
-    ``benchmarks`` (queries.benchmarks) and ``default_settings`` (queries.default_setting of each benchmark)
-    may be given prebuilt, since they are the same for every filter.
+    ``benchmarks`` (queries.benchmarks), ``default_settings`` (queries.default_setting of the benchmark) and
+    ``kept`` (how many models the filters keep: queries.filtered_count) may be given prebuilt.
     """
     benchmarks = queries.benchmarks(store) if benchmarks is None else benchmarks
     keep = list(highlight)
+    if setting is None:
+        chosen = None
+    elif benchmark == "MMLU":
+        chosen = setting
+    else:
+        chosen = (default_settings[benchmark] if default_settings is not None and benchmark in default_settings
+                  else queries.default_setting(store, benchmark))
+    value_range, unit = _scale(benchmarks, benchmark)
+    rows = queries.top_chart_scores(store, filters, benchmark, chosen, limit=BAR_LIMIT, keep=keep,
+                                    per_family=filters.per_family)
     # A family's bar is named after its best variant, so it is outlined when the family has a model asked for.
     families = set(queries.variants(store, keep)["base_model"]) if filters.per_family and keep else set()
-    tabs = []
-    for benchmark in BENCHMARKS:
-        if setting is None:
-            chosen = None
-        elif benchmark == "MMLU":
-            chosen = setting
-        else:
-            chosen = (default_settings[benchmark] if default_settings is not None
-                      else queries.default_setting(store, benchmark))
-        value_range, unit = _scale(benchmarks, benchmark)
-        rows = queries.top_chart_scores(store, filters, benchmark, chosen, limit=BAR_LIMIT, keep=keep,
-                                        per_family=filters.per_family)
-        outlined = rows.loc[rows["base_model"].isin(families), "model"].tolist() if families else keep
-        tabs.append(Tab(benchmark=benchmark, setting=chosen, value_range=value_range, unit=unit, rows=rows,
-                        missing=queries.missing_scores(store, filters, benchmark, chosen, limit=MISSING_NAMES,
-                                                       per_family=filters.per_family),
-                        per_family=filters.per_family, outlined=tuple(outlined)))
-    return tuple(tabs)
+    outlined = rows.loc[rows["base_model"].isin(families), "model"].tolist() if families else keep
+    scored = int(rows["total"].iloc[0]) if len(rows) else 0
+    counts = None if filters.per_family or kept is None else (kept, scored)
+    return Tab(benchmark=benchmark, setting=chosen, value_range=value_range, unit=unit, rows=rows,
+               missing=queries.missing_scores(store, filters, benchmark, chosen, limit=MISSING_NAMES,
+                                              per_family=filters.per_family, counts=counts),
+               per_family=filters.per_family, outlined=tuple(outlined))
+
+
+def view(store: Store, filters, setting: str | None, highlight: Iterable[str] = (), *,
+         benchmarks: pd.DataFrame | None = None,
+         default_settings: Mapping[str, str | None] | None = None) -> tuple[Tab, ...]:
+    """Every benchmark's tab (``tab`` of each of BENCHMARKS), in order."""
+    benchmarks = queries.benchmarks(store) if benchmarks is None else benchmarks
+    return tuple(tab(store, filters, benchmark, setting, highlight, benchmarks=benchmarks,
+                     default_settings=default_settings) for benchmark in BENCHMARKS)
 
 
 def figure(tab: Tab, *, color_by: str, org_colors: Mapping[str, str]) -> go.Figure:

@@ -5,8 +5,8 @@ import html
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
+from plotly.colors import qualitative
 
 from superficial.display import is_missing, params_label
 
@@ -20,7 +20,7 @@ MAX_LEGEND = 20  # dense scatters with more colour groups draw one trace coloure
 MORE_NOTE = "and-more"  # name of the "… and N more models" annotation
 
 # Mid-tone colours readable on light and dark backgrounds, enough for every organization.
-PALETTE = [*px.colors.qualitative.Plotly, *px.colors.qualitative.D3, *px.colors.qualitative.Vivid]
+PALETTE = [*qualitative.Plotly, *qualitative.D3, *qualitative.Vivid]
 HIGHLIGHT_OUTLINE = "#111827"
 OTHER_COLOR = "rgba(140, 140, 140, 0.45)"
 HIGHLIGHT_LABEL = "named in this edition"

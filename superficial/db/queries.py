@@ -24,11 +24,13 @@ WHERE ($include_drafts OR NOT draft) AND ($every_post OR is_edition)
 ORDER BY publish_date DESC NULLS LAST, number DESC NULLS LAST, slug
 """
 
+# A model is counted by its flagged pick (scored.pick_in_benchmark): no set of distinct names to hold.
 BENCHMARKS_SQL = """
 SELECT b.benchmark, b.unit, b.min_value, b.max_value, b.higher_is_better, b.description, b.link,
-       count(s.value) AS scores, count(DISTINCT s.model) AS models
-FROM benchmarks b LEFT JOIN scores s USING (benchmark)
-GROUP BY ALL
+       coalesce(c.scores, 0) AS scores, coalesce(c.models, 0) AS models
+FROM benchmarks b
+LEFT JOIN (SELECT benchmark, count(*) AS scores, count(*) FILTER (WHERE pick_in_benchmark) AS models
+           FROM scored GROUP BY benchmark) c USING (benchmark)
 ORDER BY scores DESC, b.benchmark
 """
 
@@ -229,10 +231,26 @@ SELECT *, (SELECT count(*) FROM best) AS total
 FROM (__PICKS__)
 ORDER BY value DESC, model
 """
-TOP_CHART_SCORES_SQL, TOP_FAMILY_CHART_SCORES_SQL = (
-    _TOP_PICKS.replace("__GROUP__", group).replace(
-        "__PICKS__", _picks(f"{group} IN (SELECT id FROM shown)", per_family))
-    for group, per_family in (("model_id", False), ("base_model_id", True)))
+TOP_FAMILY_CHART_SCORES_SQL = _TOP_PICKS.replace("__GROUP__", "base_model_id").replace(
+    "__PICKS__", _picks("base_model_id IN (SELECT id FROM shown)", True))
+
+# The same per model, from the picks flagged in `scored`: one row per model, no grouping.
+TOP_CHART_SCORES_SQL = f"""
+WITH picks AS MATERIALIZED (
+    SELECT * FROM scored
+    WHERE benchmark = $benchmark
+      AND CASE WHEN $setting IS NULL THEN pick_in_benchmark ELSE setting = $setting AND pick_in_setting END
+      AND {_FILTER_WHERE}
+)
+SELECT model, benchmark, setting, value, source_url, note,
+       CASE WHEN $setting IS NULL THEN benchmark_reports ELSE setting_reports END AS reports,
+       CASE WHEN $setting IS NULL THEN benchmark_settings ELSE 1 END AS settings, organization,
+       coalesce(architecture, 'undisclosed') AS architecture, open_weights, {_PARAMS_B} AS params_b, total_params_b,
+       active_params_b, release_date, license, (SELECT count(*) FROM picks) AS total
+FROM ((SELECT * FROM picks ORDER BY value DESC, model LIMIT $limit)
+      UNION (SELECT * FROM picks WHERE list_contains($keep::VARCHAR[], model)))
+ORDER BY value DESC, model
+"""
 
 # The largest $limit mixture-of-experts models among the filtered ones; `total` counts them all.
 MOE_MODELS_SQL = _FILTERED_CTE + """
@@ -244,10 +262,11 @@ LIMIT $limit
 """
 
 # Every value reported for the benchmark by the filtered models: every setting, every source (the
-# first $limit of them, best first, when a limit is given; `total` counts them all).
+# first $limit of them, best first, when a limit is given; `total` counts them all, apart: a count over
+# every row would keep them all to the end of the query).
 BENCHMARK_ROWS_SQL = f"""
 SELECT model, setting, value, source_url, note, organization, {_PARAMS_B} AS params_b, release_date,
-       count(*) OVER () AS total
+       (SELECT count(*) FROM scored WHERE benchmark = $benchmark AND {_FILTER_WHERE}) AS total
 FROM scored
 WHERE benchmark = $benchmark AND {_FILTER_WHERE}
 ORDER BY value DESC, model, setting, source_url
@@ -269,6 +288,19 @@ ORDER BY name
 LIMIT $limit
 """
 
+# The first $limit of them, looked for among the first $among filtered models by name only (their scores read
+# by name, not every score of the benchmark): missing_scores falls back on the query above when too few are found.
+FIRST_MISSING_SQL = _FILTERED_CTE + """,
+candidates AS MATERIALIZED (SELECT name FROM filtered ORDER BY name LIMIT $among)
+SELECT name
+FROM candidates
+WHERE name NOT IN (SELECT model FROM scored
+                   WHERE benchmark = $benchmark AND ($setting IS NULL OR setting = $setting)
+                     AND model IN (SELECT name FROM candidates))
+ORDER BY name
+LIMIT $limit
+"""
+
 # The same for families of variants: the filtered models' families none of whose filtered models has a
 # score, named by their base_model.
 MISSING_FAMILY_SCORES_SQL = _FILTERED_CTE + f"""
@@ -280,19 +312,19 @@ LIMIT $limit
 """
 
 SETTINGS_SQL = """
-SELECT setting, count(*) AS scores, count(DISTINCT model) AS models
-FROM scores
+SELECT setting, count(*) AS scores, count(*) FILTER (WHERE pick_in_setting) AS models
+FROM scored
 WHERE benchmark = $benchmark
 GROUP BY setting
 ORDER BY models DESC, scores DESC, setting
 """
 
-# Every score of the named models, with each model's facts (for the compare page).
+# Every score of the named models, with each model's facts (for the compare page): joined from the names, so
+# only their scores are read, not every score tested against the list.
 MODEL_SCORES_SQL = """
 SELECT s.model, s.benchmark, s.setting, s.value, s.source_url, s.note,
        b.unit, b.min_value, b.max_value
-FROM scores s JOIN benchmarks b USING (benchmark)
-WHERE list_contains($names::VARCHAR[], s.model)
+FROM (SELECT unnest($names::VARCHAR[]) AS model) picked JOIN scores s USING (model) JOIN benchmarks b USING (benchmark)
 ORDER BY s.benchmark, s.setting, list_position($names::VARCHAR[], s.model), s.value DESC, s.source_url
 """
 
@@ -363,11 +395,27 @@ def benchmark_rows(store: Store, filters, benchmark: str, limit: int | None = No
 
 
 def missing_scores(store: Store, filters, benchmark: str, setting: str | None = None,
-                   limit: int | None = None, *, per_family: bool = False) -> tuple[int, list[str]]:
+                   limit: int | None = None, *, per_family: bool = False,
+                   counts: tuple[int, int] | None = None) -> tuple[int, list[str]]:
     """How many filtered models have no score on the benchmark (in that setting, if given), and their names
-    (the first `limit`, alphabetically). With `per_family`, the families none of whose models has one."""
-    frame = store.query(MISSING_FAMILY_SCORES_SQL if per_family else MISSING_SCORES_SQL,
-                        {**filters.query_params(), "benchmark": benchmark, "setting": setting, "limit": limit})
+    (the first `limit`, alphabetically). With `per_family`, the families none of whose models has one.
+
+    ``counts``: how many models the filters keep and how many of them have a score, when known already
+    (filtered_count, top_chart_scores' `total`); then only the first names are looked for.
+    """
+    params = {**filters.query_params(), "benchmark": benchmark, "setting": setting, "limit": limit}
+    if counts is not None and not per_family and limit is not None:
+        kept, scored = counts
+        missing = kept - scored
+        if missing <= 0:
+            return 0, []
+        # Among the first models by name, as many as hold about twice `limit` missing ones at the overall rate.
+        among = -(-2 * limit * kept // missing)
+        if among < kept // 4:
+            names = store.query(FIRST_MISSING_SQL, {**params, "among": among})["name"].tolist()
+            if len(names) >= min(limit, missing):
+                return missing, names
+    frame = store.query(MISSING_FAMILY_SCORES_SQL if per_family else MISSING_SCORES_SQL, params)
     return (int(frame["total"].iloc[0]) if not frame.empty else 0), frame["name"].tolist()
 
 
@@ -477,10 +525,27 @@ _FAMILY_UNSCORED = """(
     FROM unscored ORDER BY name LIMIT $unscored_names)"""
 
 
+# One pick per filtered model, with its model_id, read from the picks flagged in `scored` (as
+# TOP_CHART_SCORES_SQL): no grouping of every score.
+_FLAGGED_PICKS = f"""
+SELECT model, benchmark, setting, value, source_url, note,
+       CASE WHEN $setting IS NULL THEN benchmark_reports ELSE setting_reports END AS reports,
+       CASE WHEN $setting IS NULL THEN benchmark_settings ELSE 1 END AS settings, organization,
+       coalesce(architecture, 'undisclosed') AS architecture, open_weights, {_PARAMS_B} AS params_b, total_params_b,
+       active_params_b, release_date, license, model_id
+FROM scored
+WHERE benchmark = $benchmark
+  AND CASE WHEN $setting IS NULL THEN pick_in_benchmark ELSE setting = $setting AND pick_in_setting END
+  AND {_FILTER_WHERE}
+"""
+
+
 def _dense_sql(template: str, x: str, per_family: bool, one_setting: bool) -> str:
-    """A dense page's query: `template` over the picks, its grid's x axis `x`, its parts and their hovers."""
+    """A dense page's query: `template` over the picks (flagged per model; per family, grouped), its grid's x
+    axis `x`, its parts and their hovers."""
     unscored = (_FAMILY_UNSCORED if per_family else _UNSCORED).replace("__FILTER__", _FILTER_WHERE)
-    return (template.replace("__PICKS__", _picks(_FILTER_WHERE, per_family, one_setting, with_id=True))
+    picks = _picks(_FILTER_WHERE, per_family, one_setting, with_id=True) if per_family else _FLAGGED_PICKS
+    return (template.replace("__PICKS__", picks)
             .replace("__HOVER__", _HOVER_FACTS).replace("__CELL__", _CELL.replace("__X__", x))
             .replace("__UNSCORED__", unscored))
 
@@ -696,13 +761,12 @@ ORDER BY list_position($names::VARCHAR[], meant.asked), list_position($settings:
 
 # Only the columns the side charts draw: at 100,000 models the board is 80,000 rows. The family form
 # has one row per family of variants: its best variant, the family's base_model and its scored `variants`.
+# Each model's pick in the setting is flagged at build: one row a model, no grouping.
 BENCHMARK_LEADERBOARD_SQL = """
-SELECT any_value(model) AS model, any_value(total_params_b) AS total_params_b,
-       max(value) AS value, arg_max(source_url, value) AS source_url
+SELECT model, total_params_b, value, source_url
 FROM scored
-WHERE benchmark = $benchmark AND setting = $setting
+WHERE benchmark = $benchmark AND setting = $setting AND pick_in_setting
   AND ($as_of IS NULL OR release_date IS NULL OR release_date <= $as_of)
-GROUP BY model_id
 ORDER BY value DESC, model_id
 """
 
@@ -882,7 +946,9 @@ BENCHMARK_SETTINGS_SQL = "SELECT DISTINCT benchmark, setting FROM scores ORDER B
 
 # Every column, so the models' identity columns (such as which model a snapshot is a variant of) come
 # along whatever the data has.
-CLAIM_MODELS_SQL = "SELECT * EXCLUDE (source_line) FROM models ORDER BY name"
+CLAIM_MODELS_SQL = """
+SELECT name, variant_of, total_params_b, active_params_b, release_date, link FROM models ORDER BY name
+"""
 
 
 # The named models' scores, by a semi-join on the names (not list_contains on every score).
@@ -900,7 +966,7 @@ def benchmark_settings(store: Store) -> pd.DataFrame:
 
 
 def claim_models(store: Store) -> pd.DataFrame:
-    """Every model with all its columns: sizes, release date and link, and any identity columns the data has."""
+    """Every model with what a claim is checked by: the model it is a variant of, its sizes, release date and link."""
     return store.query(CLAIM_MODELS_SQL)
 
 

@@ -96,6 +96,13 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "release_date": ("The model's release date.", "date"),
         "open_weights": ("Whether the weights can be downloaded.", "true/false"),
         "license": ("Licence of the weights or service.", ""),
+        "pick_in_setting": ("Whether this is the model's pick in its setting: the best of its values there (the "
+                            "highest, or the lowest where lower is better; ties to the first source).", "true/false"),
+        "pick_in_benchmark": ("Whether this is the model's pick across the benchmark's settings (ties to the first "
+                              "setting, then source).", "true/false"),
+        "setting_reports": ("How many values the model has in this setting of the benchmark.", "count"),
+        "benchmark_reports": ("How many values the model has on the benchmark, every setting.", "count"),
+        "benchmark_settings": ("In how many settings the model has a value on the benchmark.", "count"),
     }),
 }
 

@@ -21,6 +21,11 @@ from superficial.ingest.content import ContentLoad, Edition
 from superficial.ingest.problems import Problem
 from superficial.ingest.source import ContentSource, load_content
 
+# DuckDB warns that a DB-API result copies its rows into Arrow: the copy is short-lived, the second planning it
+# would save is not.
+warnings.filterwarnings("ignore", message="Arrow output on a DB-API result", category=UserWarning,
+                        module=__name__)
+
 SCHEMA = """
 CREATE TABLE benchmarks (
     benchmark        VARCHAR PRIMARY KEY,
@@ -93,15 +98,30 @@ CREATE TABLE editions (
 
 # Built from the tables above once they are loaded: each score with its model's facts, a number per
 # model and one per family (the models sharing a base_model), so the benchmark pages filter, rank and
-# group every score without joining on names. Sorted by benchmark
-# and setting, so a page reads only its benchmark's blocks.
+# group every score without joining on names. Each model's pick is flagged: its best value in each setting
+# of a benchmark, and across the benchmark's settings (the highest, the lowest where lower is better; ties
+# to the first setting, then source), with how many values and settings it was picked from, so a page
+# reads one row per model instead of grouping them. Sorted by benchmark and setting, so a page reads only
+# its benchmark's blocks.
 DERIVED = """
 CREATE TABLE scored AS
+WITH ranked AS (
+    SELECT s.*, CASE WHEN b.higher_is_better IS FALSE THEN s.value ELSE -s.value END AS rank,
+           b.higher_is_better
+    FROM scores s JOIN benchmarks b ON b.benchmark = s.benchmark
+)
 SELECT dense_rank() OVER (ORDER BY s.model) AS model_id, s.model, s.benchmark, s.setting, s.value,
-       s.source_url, s.note, b.higher_is_better, m.variant_of, m.base_model,
+       s.source_url, s.note, s.higher_is_better, m.variant_of, m.base_model,
        dense_rank() OVER (ORDER BY m.base_model) AS base_model_id, m.organization, m.total_params_b,
-       m.active_params_b, m.architecture, m.release_date, m.open_weights, m.license
-FROM scores s JOIN models m ON m.name = s.model JOIN benchmarks b ON b.benchmark = s.benchmark
+       m.active_params_b, m.architecture, m.release_date, m.open_weights, m.license,
+       row_number() OVER (PARTITION BY s.model, s.benchmark, s.setting
+                          ORDER BY s.rank, s.source_url, s.source_line) = 1 AS pick_in_setting,
+       row_number() OVER (PARTITION BY s.model, s.benchmark
+                          ORDER BY s.rank, s.setting, s.source_url, s.source_line) = 1 AS pick_in_benchmark,
+       count(*) OVER (PARTITION BY s.model, s.benchmark, s.setting) AS setting_reports,
+       count(*) OVER (PARTITION BY s.model, s.benchmark) AS benchmark_reports,
+       count(DISTINCT s.setting) OVER (PARTITION BY s.model, s.benchmark) AS benchmark_settings
+FROM ranked s JOIN models m ON m.name = s.model
 ORDER BY s.benchmark, s.setting, s.model;
 CREATE INDEX scores_by_model ON scores (model);  -- the Compare page reads a few models' scores, not a scan
 CREATE INDEX mention_terms_by_word ON mention_terms (word);  -- a text looks up its few hundred words
@@ -124,6 +144,7 @@ READ_ONLY_CONFIG = {
     "autoload_known_extensions": False,
     "memory_limit": "512MB",
     "threads": 2,
+    "allocator_background_threads": True,  # memory a query freed goes back to the system, not kept for the next
     "lock_configuration": True,
 }
 
@@ -204,11 +225,6 @@ def without_rows(catalog: Catalog) -> Catalog:
                    catalog.problems)  # (an empty slice would keep the rows' buffers alive)
 
 
-# A DB-API result's Arrow table is copied once more than a relation's: a few milliseconds even for the
-# largest results here, less than the relation's second planning (Store.query_table).
-warnings.filterwarnings("ignore", message="Arrow output on a DB-API result", category=UserWarning)
-
-
 class Store:
     """Benchmark tables and editions in one DuckDB database, opened read-only once built.
 
@@ -264,8 +280,7 @@ class Store:
         """Run one read-only query with bound parameters and return its rows as an Arrow table."""
         cursor = self.cursor()
         try:
-            # execute, not sql(): a relation parses and plans the text once more before running it (longer
-            # than the query itself for the dense pages' one query on small data).
+            # execute() plans the query once; a relation (cursor.sql) would bind it, then plan it again to run it.
             return cursor.execute(sql, params).to_arrow_table()
         finally:
             cursor.close()

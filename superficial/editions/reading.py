@@ -105,6 +105,7 @@ def choose(listing: Listing, index: EditionIndex, slug: str | None, version: str
     return Choice(edition, edition.named(version) or named or edition.versions[0], note)
 
 
+@functools.lru_cache(maxsize=1024)  # the same few tags on every edition
 def clean_tag(tag: str) -> str:
     """A tag as a reader sees it (any HTML in it reduced to its words)."""
     return " ".join(render.html_text(tag).split())

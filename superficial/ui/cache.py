@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
+from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -29,6 +31,7 @@ from superficial.db import build, queries
 from superficial.db.store import Store
 from superficial.editions import reading
 from superficial.editions.mentions import StoredTerms
+from superficial.ui.memory import out_of_collections
 from superficial.ui.navigation import ensure_app_navigation
 
 log = logging.getLogger("superficial")
@@ -48,13 +51,29 @@ def _bundled_store(data_dir: str, content_dir: str, fingerprint: str) -> Store:
     store = build.open_or_build(data_dir, content_dir)  # built in a child process, reused across processes
     for problem in store.problems:
         log.warning("%s", problem)
-    return store
+    return out_of_collections(store)
+
+
+FOLDERS_CHECKED_EVERY = 1.0  # seconds: page runs closer together than this share one look at the folders
+_folders_seen: tuple[float, tuple[Path, Path], str] | None = None  # when, which folders, their fingerprint
+
+
+def _folders_fingerprint(data_dir: Path, content_dir: Path) -> str:
+    """config.fingerprint of the folders, listed again at most once every FOLDERS_CHECKED_EVERY seconds."""
+    global _folders_seen
+    now = time.monotonic()
+    seen = _folders_seen
+    if seen is not None and seen[1] == (data_dir, content_dir) and 0 <= now - seen[0] < FOLDERS_CHECKED_EVERY:
+        return seen[2]
+    fingerprint = config.fingerprint(data_dir, content_dir)
+    _folders_seen = (now, (data_dir, content_dir), fingerprint)
+    return fingerprint
 
 
 def bundled_store() -> Store:
     """The shared store, rebuilt when a file in ``data/`` or ``content/`` changes."""
     data_dir, content_dir = config.data_dir(), config.content_dir()
-    return _bundled_store(str(data_dir), str(content_dir), config.fingerprint(data_dir, content_dir))
+    return _bundled_store(str(data_dir), str(content_dir), _folders_fingerprint(data_dir, content_dir))
 
 
 def get_store() -> Store:
@@ -86,25 +105,20 @@ find_models = data()(queries.find_models)
 # A figure is cached as its dict (cheap to copy) and wrapped again unvalidated: unpickling a go.Figure
 # would validate every property on every rerun.
 
-def figure(spec: dict) -> go.Figure:
-    """A figure from a cached spec, which a figure builder made and validated already."""
-    return go.Figure(spec, _validate=False)
-
-
 class _SpecFigure(go.Figure):
-    """An empty figure carrying a spec that ``to_dict`` returns as it is, neither validated nor copied."""
+    """A figure of a finished spec: its dict is the spec itself, so st.plotly_chart sends it without copying it
+    out of the figure again (the figure is read-only)."""
 
     def __init__(self, spec: dict):
-        super().__init__()
+        super().__init__(spec, _validate=False)
         self._spec = spec
 
     def to_dict(self) -> dict:
         return self._spec
 
 
-def chart(spec: dict) -> go.Figure:
-    """A cached spec for ``st.plotly_chart`` only, which reads a figure through ``to_dict``: the spec is sent as it
-    is, not copied twice as a go.Figure would (in its constructor and in ``to_dict``). The dense pages' charts."""
+def figure(spec: dict) -> go.Figure:
+    """A figure from a cached spec, which a figure builder made and validated already."""
     return _SpecFigure(spec)
 
 
@@ -179,11 +193,19 @@ def shown_claim(store: Store, slug: str, as_of_edition: bool, number: int) -> pa
                        edition.publish_date if as_of_edition else None)
 
 
-@data(max_entries=8)
-def explore_view(store: Store, filters, setting: str | None, highlight: tuple[str, ...]) -> tuple[explore.Tab, ...]:
-    """The Explore page's tabs: MMLU in ``setting`` (None: each model's best report), ``highlight`` outlined."""
-    return explore.view(store, filters, setting, highlight, benchmarks=benchmarks(store),
-                        default_settings={b: default_setting(store, b) for b in explore.BENCHMARKS})
+@data(max_entries=16)
+def explore_tab(store: Store, filters, setting: str | None, highlight: tuple[str, ...], benchmark: str) -> explore.Tab:
+    """One tab of the Explore page: MMLU in ``setting`` (None: each model's best report), ``highlight`` outlined."""
+    return explore.tab(store, filters, benchmark, setting, highlight, benchmarks=benchmarks(store),
+                       default_settings={benchmark: default_setting(store, benchmark)},
+                       kept=filtered_count(store, filters)["models"])
+
+
+@data(max_entries=16)
+def explore_figure(store: Store, filters, setting: str | None, highlight: tuple[str, ...], benchmark: str, *,
+                   color_by: str, _tab: explore.Tab) -> dict:
+    """The bars of ``_tab``, the Explore tab of the same parameters, as a spec (passed, not hashed)."""
+    return explore.figure(_tab, color_by=color_by, org_colors=org_colors(store)).to_dict()
 
 
 efficiency_view = data(max_entries=2)(efficiency.view)
@@ -243,6 +265,6 @@ compare_view = data()(compare.view)
 
 
 @data()
-def compare_figure(store: Store, names: tuple[str, ...]) -> dict:
-    """The picked models side by side on every benchmark, as a spec."""
-    return compare_bars(compare_view(store, names).scores, list(names)).to_dict()
+def compare_figure(store: Store, names: tuple[str, ...], *, _view: compare.CompareView) -> dict:
+    """The picked models side by side on every benchmark, as a spec: ``_view`` is their compare view (not hashed)."""
+    return compare_bars(_view.scores, list(names)).to_dict()

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+FAVICON = str(Path(__file__).with_name("favicon.png"))  # the browser tab's icon
 
 
 @dataclass(frozen=True)

@@ -72,3 +72,11 @@ def test_a_bar_per_family_outlines_the_variant_standing_for_a_model_asked_for(bu
     openai = next(t for t in bars["data"] if t["name"] == "OpenAI")
     widths = dict(zip(openai["y"], openai["marker"]["line"]["width"]))
     assert widths[gpt4["model"].iloc[0]] == 3 and sum(w > 0 for w in widths.values()) == 1
+
+
+def test_a_tab_alone_is_the_views_tab(fixture_store):
+    for setting in ("5-shot", None):
+        for whole in explore.view(fixture_store, Filters(), setting, ["Mistral 7B"]):
+            alone = explore.tab(fixture_store, Filters(), whole.benchmark, setting, ["Mistral 7B"])
+            pd.testing.assert_frame_equal(alone.rows, whole.rows)
+            assert (alone.setting, alone.missing, alone.outlined) == (whole.setting, whole.missing, whole.outlined)

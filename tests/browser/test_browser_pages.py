@@ -62,6 +62,19 @@ def test_filtered_link_reproduces_the_view(page, app_server):
     assert "Phi-2" in names and "Mixtral 8x7B" not in names
 
 
+def test_a_tab_click_draws_its_chart_and_names_it_in_the_url(page, app_server):
+    open_page(page, app_server, "explore")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    assert len(plotted(page)) == 1  # only the open tab is drawn
+    page.get_by_role("tab", name="MT-Bench").click()
+    page.wait_for_function("() => location.search.includes('tab=MT-Bench')", timeout=30_000)
+    wait_ready(page)
+    page.wait_for_selector("[data-testid='stMain'] :text('MT-Bench · GPT-4 judge')")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    assert {"GPT-4 (0314)", "GPT-4 (0613)"} <= {y for chart in plotted(page) for t in chart for y in t["y"]}
+    assert_no_exception(page)
+
+
 def test_edition_opens_from_its_link_with_the_live_chart(page, app_server):
     open_page(page, app_server, f"editions?edition={EDITION}")
     assert_no_exception(page)
@@ -101,7 +114,7 @@ def bar_names(page) -> list[set[str]]:
 
 def test_family_switch_changes_chart_and_url(page, app_server):
     snapshots = {"GPT-4 (0314)", "GPT-4 (0613)"}
-    open_page(page, app_server, "explore")
+    open_page(page, app_server, "explore?tab=MT-Bench")
     page.wait_for_selector(".js-plotly-plot .main-svg")
     before = bar_names(page)
     assert any(snapshots <= names for names in before)  # MT-Bench: a bar per snapshot

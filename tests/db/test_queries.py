@@ -1,6 +1,7 @@
 import datetime as dt
 import shutil
 
+import pandas as pd
 import pytest
 
 from superficial.benchmarks.filters import Filters
@@ -140,3 +141,72 @@ def test_model_facts_and_listing_show_variant_and_cutoff(variants_store):
     listed = queries.models(variants_store, search="gemma")
     assert set(listed["name"]) == {"Gemma 2B", "Gemma 2B IT", "Gemma 7B", "Gemma 7B IT"}
     assert listed.set_index("name").loc["Gemma 7B IT", "variant_of"] == "Gemma 7B"
+
+
+@pytest.fixture(scope="module")
+def synthetic_store(tmp_path_factory):
+    from tools import synthetic
+
+    made = synthetic.write(tmp_path_factory.mktemp("synthetic"), n_models=400, n_editions=3, seed=5)
+    return Store.from_folders(made.data_dir, made.content_dir)
+
+
+@pytest.mark.parametrize("which", ["fixture_store", "bundled_store", "variants_store", "synthetic_store"])
+def test_picks_flagged_at_build_are_the_grouped_picks(request, which):
+    """Each model's pick read from the flags of `scored` is the one grouping every score would choose."""
+    store = request.getfixturevalue(which)
+    compared = ["model", "setting", "value", "source_url", "reports", "settings", "organization", "params_b"]
+    pairs = list(store.query("SELECT DISTINCT benchmark, setting FROM scores").itertuples(index=False))
+    asked = {(b, s) for b, s in pairs} | {(b, None) for b, _ in pairs}
+    for filters in (Filters(), Filters(size=("7B", "70B"), basis="active"), Filters(weights="open")):
+        for benchmark, setting in sorted(asked, key=str):
+            grouped = queries.chart_scores(store, filters, benchmark, setting)
+            flagged = queries.top_chart_scores(store, filters, benchmark, setting, limit=10**6)
+            assert len(flagged) == len(grouped) and (flagged["total"] == len(grouped)).all()
+            pd.testing.assert_frame_equal(flagged[compared], grouped[compared], check_dtype=False)
+
+
+@pytest.mark.parametrize("which", ["fixture_store", "variants_store", "synthetic_store"])
+def test_missing_models_looked_for_among_the_first_names_are_the_same(request, which, monkeypatch):
+    store = request.getfixturevalue(which)
+    ran = []
+    original = store.query
+    monkeypatch.setattr(store, "query", lambda sql, params=None: ran.append(sql) or original(sql, params))
+    benchmarks = store.query("SELECT DISTINCT benchmark FROM scores ORDER BY ALL")["benchmark"].tolist()
+    for filters in (Filters(), Filters(size=("7B", "70B")), Filters(weights="closed")):
+        kept = queries.filtered_count(store, filters)["models"]
+        for benchmark in benchmarks:
+            setting = queries.default_setting(store, benchmark)
+            scored = len(queries.chart_scores(store, filters, benchmark, setting))
+            for limit in (1, 8):
+                expected = queries.missing_scores(store, filters, benchmark, setting, limit=limit)
+                assert queries.missing_scores(store, filters, benchmark, setting, limit=limit,
+                                              counts=(kept, scored)) == expected
+    if which == "synthetic_store":  # many models: the first names were enough, at least once
+        assert queries.FIRST_MISSING_SQL in ran
+
+
+@pytest.mark.parametrize("which", ["fixture_store", "variants_store", "synthetic_store"])
+def test_models_counted_by_their_flagged_pick_are_the_distinct_models(request, which):
+    store = request.getfixturevalue(which)
+    expected = store.query("SELECT benchmark, count(*) AS scores, count(DISTINCT model) AS models FROM scores "
+                           "GROUP BY benchmark").set_index("benchmark")
+    counted = queries.benchmarks(store).set_index("benchmark").loc[expected.index, ["scores", "models"]]
+    pd.testing.assert_frame_equal(counted, expected, check_dtype=False)
+    for benchmark in expected.index:
+        settings = queries.settings(store, benchmark).set_index("setting")
+        distinct = store.query("SELECT setting, count(DISTINCT model) AS models FROM scores WHERE benchmark = $b "
+                               "GROUP BY setting", {"b": benchmark}).set_index("setting")["models"]
+        assert settings["models"].to_dict() == distinct.to_dict()
+
+
+@pytest.mark.parametrize("which", ["bundled_store", "variants_store", "synthetic_store"])
+def test_benchmark_leaderboard_is_each_models_best_score_in_the_setting(request, which):
+    """The leaderboard read from the flagged picks has each model once, with its highest value in the setting."""
+    store = request.getfixturevalue(which)
+    for benchmark, setting in store.query("SELECT DISTINCT benchmark, setting FROM scores").itertuples(index=False):
+        board = queries.benchmark_leaderboard(store, benchmark, setting).to_pandas()
+        best = store.query("SELECT model, max(value) AS value FROM scores WHERE benchmark = $b AND setting = $s "
+                           "GROUP BY model", {"b": benchmark, "s": setting})
+        assert board["model"].is_unique and list(board["value"]) == sorted(board["value"], reverse=True)
+        assert dict(zip(board["model"], board["value"])) == dict(zip(best["model"], best["value"]))

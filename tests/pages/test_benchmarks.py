@@ -45,12 +45,27 @@ def test_explore_reads_filters_from_the_url(fixture_env, fixture_store):
     assert models_left(at) == f"**{len(expected)} of 8 models left**" == "**2 of 8 models left**"
     assert at.select_slider(key="size").value == ("3B", "13B")
     assert at.toggle(key="unknown").value is False
-    mmlu = figures(at)[0]
+    [mmlu] = figures(at)  # only the open tab is drawn
     assert [(t["name"], t["y"], t["x"]) for t in mmlu["data"]] == [("Google", ["Gemma 7B"], [64.3]),
                                                                     ("Mistral AI", ["Mistral 7B"], [62.5])]
     # no MT-Bench score among them: a message, not an empty axis
-    assert len(figures(at)) == 1
+    at = open_page("pages/explore.py", size=["3B", "13B"], unknown="false", tab="MT-Bench")
+    assert figures(at) == []
     assert "None of the filtered models has a MT-Bench score (GPT-4 judge)" in texts(at.info)
+
+
+def test_explore_draws_only_the_open_tab_named_in_the_url(fixture_env):
+    at = open_page("pages/explore.py")
+    assert [t.label for t in at.tabs] == ["MMLU", "MT-Bench"] and "tab" not in at.query_params
+    assert [f["layout"]["xaxis"]["title"]["text"] for f in figures(at)] == ["MMLU (% correct)"]
+    assert [t.key for t in at.get("plotly_chart")] == ["chart_MMLU"]
+    at = open_page("pages/explore.py", tab="MT-Bench")
+    assert at.query_params["tab"] == "MT-Bench"
+    assert [c.key for c in at.get("plotly_chart")] == ["chart_MT-Bench"]
+    assert any(m.value.startswith("**MT-Bench · GPT-4 judge**") for m in at.markdown)
+    assert not any(m.value.startswith("**MMLU") for m in at.markdown)
+    at = open_page("pages/explore.py", tab="HellaSwag")  # not a tab: the first one, and the URL cleaned
+    assert [c.key for c in at.get("plotly_chart")] == ["chart_MMLU"] and "tab" not in at.query_params
 
 
 def test_explore_counts_models_left_out_and_lists_every_value(fixture_env):
@@ -58,11 +73,11 @@ def test_explore_counts_models_left_out_and_lists_every_value(fixture_env):
     assert models_left(at).startswith("**8 of 8 models left**")
     captions = texts(at.caption)
     assert "2 models have no MMLU score (5-shot) and are left out: Mamba 2.8B, Phi-2." in captions
-    assert "7 models have no MT-Bench score (GPT-4 judge)" in captions
     mmlu_table = at.dataframe[0].value
     assert len(mmlu_table) == 10  # every MMLU value of every setting and source
     assert mmlu_table["value"].iloc[0] == 90.1
-    assert len(at.get("download_button")) == 2
+    assert len(at.get("download_button")) == 1
+    assert "7 models have no MT-Bench score (GPT-4 judge)" in texts(open_page("pages/explore.py", tab="MT-Bench").caption)
 
 
 def test_explore_best_reported_labels_settings(fixture_env):
@@ -204,9 +219,9 @@ def mt_bench_values(store, models) -> dict[str, float]:
 def test_explore_draws_each_snapshot_as_a_bar_of_its_own(bundled_env, bundled_store):
     expected = mt_bench_values(bundled_store, SNAPSHOTS)
     assert len(expected) == 2 and len(set(expected.values())) == 2  # two snapshots, two different values
-    at = open_page("pages/explore.py")
+    at = open_page("pages/explore.py", tab="MT-Bench")
     assert at.toggle(key="family").value is False and "family" not in at.query_params
-    mt_bench = figures(at)[1]
+    [mt_bench] = figures(at)
     drawn = bars(mt_bench)
     assert {m: drawn[m] for m in SNAPSHOTS} == expected
     assert {m: hovers(mt_bench)[m][0] for m in SNAPSHOTS} == {m: m for m in SNAPSHOTS}  # the hover names it in full
@@ -218,9 +233,9 @@ def test_family_switch_draws_one_bar_per_family_named_after_its_best_variant(bun
                                     per_family=True)
     snapshots = mt_bench_values(bundled_store, SNAPSHOTS)
     best = max(snapshots, key=snapshots.get)
-    at = open_page("pages/explore.py", family="true")
+    at = open_page("pages/explore.py", family="true", tab="MT-Bench")
     assert at.toggle(key="family").value is True
-    mt_bench = figures(at)[1]
+    [mt_bench] = figures(at)
     drawn = bars(mt_bench)
     assert set(drawn) == set(families["model"]) and len(drawn) == families["base_model"].nunique()
     assert drawn[best] == snapshots[best] and not set(SNAPSHOTS) - {best} & set(drawn)
@@ -233,13 +248,13 @@ def test_family_switch_draws_one_bar_per_family_named_after_its_best_variant(bun
 
 def test_turning_the_family_switch_on_and_off(bundled_env):
     # The browser writes a click into the URL (tests/browser checks ?family=true); here the charts follow the switch.
-    at = open_page("pages/explore.py")
-    per_model = bars(figures(at)[1])
+    at = open_page("pages/explore.py", tab="MT-Bench")
+    [per_model] = map(bars, figures(at))
     at.toggle(key="family").set_value(True).run()
-    per_family = bars(figures(at)[1])
+    [per_family] = map(bars, figures(at))
     assert set(per_family) < set(per_model) and set(SNAPSHOTS) - set(per_family)
     at.toggle(key="family").set_value(False).run()
-    assert bars(figures(at)[1]) == per_model
+    assert [bars(f) for f in figures(at)] == [per_model]
 
 
 def test_timeline_colour_switch_redraws_the_chart_only(fixture_env):

@@ -2,12 +2,11 @@
 import os
 import time
 
-import plotly.tools
 import pyarrow as pa
 import pytest
 import streamlit as st
 
-from superficial.benchmarks import efficiency
+from superficial.benchmarks import efficiency, explore
 from superficial.benchmarks.filters import Filters
 from superficial.db import queries
 from superficial.db.store import Store
@@ -61,6 +60,8 @@ def test_every_store_build_has_its_own_results(data_copy):
 def test_an_edited_file_refreshes_the_store_and_the_results(data_copy, monkeypatch):
     monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(data_copy))
     monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "content"))
+    clock = [1000.0]
+    monkeypatch.setattr(cache.time, "monotonic", lambda: clock[0])
     first = cache.bundled_store()
     assert cache.bundled_store() is first  # loaded once per process
     assert cache.headline_figures(first)["models"] == 8
@@ -68,9 +69,26 @@ def test_an_edited_file_refreshes_the_store_and_the_results(data_copy, monkeypat
     models.write_text(models.read_text() + NEWCOMER)
     later = time.time() + 5
     os.utime(models, (later, later))  # a clock that did not move between the writes still counts
+    clock[0] += cache.FOLDERS_CHECKED_EVERY / 2
+    assert cache.bundled_store() is first  # the folders are listed at most once a second
+    clock[0] += cache.FOLDERS_CHECKED_EVERY
     second = cache.bundled_store()
     assert second is not first
     assert cache.headline_figures(second)["models"] == 9
+
+
+def test_the_folders_are_listed_at_most_once_a_second(monkeypatch, tmp_path):
+    listed = []
+    monkeypatch.setattr(cache.config, "fingerprint", lambda *folders: listed.append(folders) or str(len(listed)))
+    clock = [50.0]
+    monkeypatch.setattr(cache.time, "monotonic", lambda: clock[0])
+    data, content, other = tmp_path / "data", tmp_path / "content", tmp_path / "other"
+    first = cache._folders_fingerprint(data, content)
+    clock[0] += 0.5
+    assert cache._folders_fingerprint(data, content) == first and len(listed) == 1
+    assert cache._folders_fingerprint(other, content) != first  # other folders: listed at once
+    clock[0] += 1.0
+    assert cache._folders_fingerprint(other, content) == "3" and len(listed) == 3
 
 
 def test_a_caller_changing_its_result_changes_nobody_elses(fixture_store):
@@ -111,14 +129,28 @@ def test_a_figure_spec_draws_without_validating_again(fixture_store):
     assert figure.to_dict()["data"] == view.side_charts[0].figure["data"]
 
 
-def test_the_explore_view_reuses_what_no_filter_changes(fixture_store, queries_run):
-    cache.explore_view(fixture_store, Filters(), "5-shot", ())
+def test_an_explore_tab_reuses_what_no_filter_changes(fixture_store, queries_run):
+    cache.explore_tab(fixture_store, Filters(), "5-shot", (), "MMLU")
     before = len(queries_run)
-    tabs = cache.explore_view(fixture_store, Filters(orgs=("Mistral AI",)), "5-shot", ())
+    tab = cache.explore_tab(fixture_store, Filters(orgs=("Mistral AI",)), "5-shot", (), "MMLU")
     new = queries_run[before:]
     assert queries.BENCHMARKS_SQL not in new and queries.SETTINGS_SQL not in new  # cached across filters
-    assert len(new) == 4  # the top scores and the missing models of each tab
-    assert tabs[0].rows["model"].tolist() == ["Mixtral 8x7B", "Mistral 7B"]
+    # the models kept, and the top scores of the one tab asked for (both kept models have one: none is missing)
+    assert new == [queries.FILTERED_COUNT_SQL, queries.TOP_CHART_SCORES_SQL]
+    assert tab.rows["model"].tolist() == ["Mixtral 8x7B", "Mistral 7B"]
+
+
+def test_an_explore_figure_is_built_once_per_parameters(fixture_store, monkeypatch):
+    built = []
+    original = explore.figure
+    monkeypatch.setattr(explore, "figure", lambda *a, **k: built.append(a) or original(*a, **k))
+    tab = cache.explore_tab(fixture_store, Filters(), "5-shot", (), "MMLU")
+    first = cache.explore_figure(fixture_store, Filters(), "5-shot", (), "MMLU", color_by="organization", _tab=tab)
+    again = cache.explore_figure(fixture_store, Filters(), "5-shot", (), "MMLU", color_by="organization", _tab=tab)
+    assert len(built) == 1 and first == again
+    assert first == explore.figure(tab, color_by="organization", org_colors=cache.org_colors(fixture_store)).to_dict()
+    cache.explore_figure(fixture_store, Filters(), "5-shot", (), "MMLU", color_by="architecture", _tab=tab)
+    assert len(built) == 3  # another colouring is another figure (and the comparison above built one)
 
 
 def test_small_figures_are_built_once_per_parameters(fixture_store, monkeypatch):
@@ -135,15 +167,21 @@ def test_small_figures_are_built_once_per_parameters(fixture_store, monkeypatch)
     assert bars.data[0].y == ("Gemma 7B", "Mistral 7B", "Mixtral 8x7B", "Llama 2 70B")  # drawn from the view's spec
 
 
-def test_a_chart_hands_its_spec_to_plotly_chart_as_it_is(fixture_store):
-    spec = cache.efficiency_view(fixture_store, Filters(), "MMLU", "5-shot").per_billion
-    # st.plotly_chart reads a figure through this call: the same spec, neither copied nor validated again
-    assert plotly.tools.return_figure_from_figure_or_data(cache.chart(spec), validate_figure=True) is spec
-
-
 def test_the_compare_picker_reuses_the_popular_models(fixture_store, queries_run):
     cache.compare_picker(fixture_store, "", ())
     before = len(queries_run)
     picker = cache.compare_picker(fixture_store, "", ("Phi-2",))
     assert len(queries_run) == before  # the same listing, another pick: no query
     assert not picker.searchable and "Phi-2" in picker.options and len(picker.options) == 8
+
+
+def test_the_store_is_left_out_of_later_collections(monkeypatch):
+    import gc
+
+    monkeypatch.setenv("SUPERFICIAL_DATA_DIR", str(FIXTURES / "data"))
+    monkeypatch.setenv("SUPERFICIAL_CONTENT_DIR", str(FIXTURES / "content"))
+    try:
+        store = cache.bundled_store()
+        assert gc.get_freeze_count() > 0 and not any(o is store for o in gc.get_objects())
+    finally:
+        gc.unfreeze()

@@ -13,3 +13,17 @@ def test_memory_is_handed_back_only_above_the_threshold(monkeypatch):
     ui.hand_back_memory()
     assert calls == [False]  # no full garbage collection on the page's time
 
+
+
+def test_what_is_loaded_is_left_out_of_later_collections():
+    import gc
+
+    class Loaded:
+        pass
+
+    try:
+        loaded = ui.out_of_collections(Loaded())
+        assert isinstance(loaded, Loaded)
+        assert gc.get_freeze_count() > 0 and not any(o is loaded for o in gc.get_objects())  # not walked again
+    finally:
+        gc.unfreeze()
