@@ -38,7 +38,8 @@ with tabs[2]:
     st.dataframe(cache.benchmarks(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("paper")})
 with tabs[3]:
-    st.dataframe(cache.aliases(store), hide_index=True, width="stretch")
+    paged_table(lambda search, limit, offset: cache.aliases(store, search, limit, offset), key="aliases",
+                search_help="Alias or model", file_name="aliases.csv")
 with tabs[4]:
     for table, blurb in table_blurbs().items():
         st.markdown(f"- **{table}** — {blurb}")

@@ -58,7 +58,13 @@ ORDER BY benchmark, value DESC, model, setting
 LIMIT $limit OFFSET $offset
 """
 
-ALIASES_SQL = "SELECT alias, model FROM aliases ORDER BY model, alias"
+ALIASES_SQL = """
+SELECT alias, model, count(*) OVER () AS total
+FROM aliases
+WHERE $search IS NULL OR contains(lower(alias), lower($search)) OR contains(lower(model), lower($search))
+ORDER BY model, alias
+LIMIT $limit OFFSET $offset
+"""
 
 MODEL_NAMES_SQL = "SELECT name, family FROM models ORDER BY name"
 
@@ -109,8 +115,9 @@ def mention_terms(store: Store, words: list[str]) -> pd.DataFrame:
     return store.query(MENTION_TERMS_SQL, {"words": list(words)})
 
 
-def aliases(store: Store) -> pd.DataFrame:
-    return store.query(ALIASES_SQL)
+def aliases(store: Store, search: str | None = None, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """Aliases by model, optionally those whose alias or model contains `search`, one page."""
+    return store.query(ALIASES_SQL, {"search": search or None, "limit": limit, "offset": offset})
 
 
 # --- benchmark pages (explore, efficiency, compare, timeline): filtered models and their scores ----

@@ -48,7 +48,10 @@ def test_benchmarks_counts(fixture_store):
 def test_aliases(fixture_store):
     rows = queries.aliases(fixture_store)
     assert dict(zip(rows.alias, rows.model))["Mistral-small"] == "Mixtral 8x7B"
-    assert len(rows) == 5
+    assert len(rows) == 5 and (rows.total == 5).all()
+    found = queries.aliases(fixture_store, search="mistral-S", limit=1)
+    assert list(found.alias) == ["Mistral-small"] and (found.total == 1).all()
+    assert len(queries.aliases(fixture_store, limit=2, offset=4)) == 1
 
 
 def test_known_models_by_name_or_alias(fixture_store):

@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -118,3 +119,9 @@ def test_big_tables_are_sent_a_page_at_a_time_and_searchable(monkeypatch, many_m
 
     scores = at.dataframe[1].value
     assert len(scores) == TABLE_ROWS
+    aliases = at.dataframe[3].value
+    every = len(pd.read_csv(many_models.data_dir / "aliases.csv"))
+    assert len(aliases) == min(every, TABLE_ROWS) and list(aliases.columns) == ["alias", "model"]
+    alias = str(aliases["alias"].iloc[-1])
+    at.text_input(key="aliases_search").set_value(alias.upper()).run()
+    assert alias in at.dataframe[3].value["alias"].tolist()
