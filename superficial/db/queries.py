@@ -448,6 +448,19 @@ _CELL = """
     round((p.value - g.y0) / coalesce(nullif(g.y1 - g.y0, 0), 1) * ($cells_y - 1)) AS cy
 """
 
+# The points a dense chart draws: `__ROWS__` merged one per grid cell into the cell's best, with how many it
+# stands for; the rows of `__KEPT__` (the frontier, the records) are never merged.
+_MERGED = """cells AS (
+    SELECT p.model_id, p.value, __CELL__
+    FROM __ROWS__ p, grid g
+    WHERE p.model_id NOT IN (SELECT model_id FROM __KEPT__)
+),
+points AS (
+    SELECT p.*, merged
+    FROM (SELECT arg_min(model_id, {'v': -value, 'm': model_id}) AS model_id, count(*) AS merged
+          FROM cells GROUP BY cx, cy, own) JOIN __ROWS__ p USING (model_id)
+)"""
+
 _SIZED_FRONTIER = """
 WITH picks AS (__PICKS__),
 sized AS MATERIALIZED (
@@ -486,16 +499,7 @@ pair AS (
     SELECT small, (SELECT min(r.model_id) FROM sized r WHERE r.params_b = n.largest AND r.value <= n.ceiling) AS big
     FROM (SELECT * FROM near ORDER BY largest / small_params DESC, small_params, small LIMIT 1) n
 ),
-cells AS (
-    SELECT p.model_id, p.value, __CELL__
-    FROM sized p, grid g
-    WHERE p.model_id NOT IN (SELECT model_id FROM frontier)
-),
-points AS (
-    SELECT p.*, merged
-    FROM (SELECT arg_min(model_id, {'v': -value, 'm': model_id}) AS model_id, count(*) AS merged
-          FROM cells GROUP BY cx, cy, own) JOIN sized p USING (model_id)
-)
+__MERGED__
 SELECT * EXCLUDE (model_id), model_id IN (SELECT model_id FROM frontier) AS on_frontier, __HOVER__ AS hover_facts,
        (SELECT n FROM grid) AS total
 FROM (
@@ -547,18 +551,20 @@ WHERE benchmark = $benchmark
 """
 
 
-def _dense_sql(template: str, x: str, per_family: bool, one_setting: bool) -> str:
+def _dense_sql(template: str, x: str, rows: str, kept: str, per_family: bool, one_setting: bool) -> str:
     """A dense page's query: `template` over the picks (flagged per model; per family, grouped), its grid's x
-    axis `x`, its parts and their hovers."""
+    axis `x`, its points merged from `rows` but for `kept`, its parts and their hovers."""
     unscored = (_FAMILY_UNSCORED if per_family else _UNSCORED).replace("__FILTER__", _FILTER_WHERE)
     picks = _picks(_FILTER_WHERE, per_family, one_setting, with_id=True) if per_family else _FLAGGED_PICKS
-    return (template.replace("__PICKS__", picks)
+    return (template.replace("__PICKS__", picks).replace("__MERGED__", _MERGED.replace("__ROWS__", rows)
+                                                                       .replace("__KEPT__", kept))
             .replace("__HOVER__", _HOVER_FACTS).replace("__CELL__", _CELL.replace("__X__", x))
             .replace("__UNSCORED__", unscored))
 
 
 # Keyed by (per_family, one_setting).
-EFFICIENCY_SQL = {(per_family, one_setting): _dense_sql(_EFFICIENCY, "log10(p.params_b)", per_family, one_setting)
+EFFICIENCY_SQL = {(per_family, one_setting):
+                  _dense_sql(_EFFICIENCY, "log10(p.params_b)", "sized", "frontier", per_family, one_setting)
                   for per_family in (False, True) for one_setting in (False, True)}
 
 # Every sized pick with its points per billion and whether it is on the frontier, best per billion first.
@@ -610,16 +616,7 @@ records AS MATERIALIZED (
         FROM open_day_best)
     WHERE before IS NULL OR best > before
 ),
-cells AS (
-    SELECT p.model_id, p.value, __CELL__
-    FROM dated p, grid g
-    WHERE p.model_id NOT IN (SELECT model_id FROM records)
-),
-points AS (
-    SELECT p.*, merged
-    FROM (SELECT arg_min(model_id, {'v': -value, 'm': model_id}) AS model_id, count(*) AS merged
-          FROM cells GROUP BY cx, cy, own) JOIN dated p USING (model_id)
-)
+__MERGED__
 SELECT * EXCLUDE (model_id), __HOVER__ AS hover_facts, (SELECT count(*) FROM picks) AS total,
        (SELECT n FROM grid) AS dated
 FROM (
@@ -635,7 +632,8 @@ FROM (
     __UNSCORED__
 )
 """
-TIMELINE_SQL = {(per_family, one_setting): _dense_sql(_TIMELINE, "epoch(p.release_date)", per_family, one_setting)
+TIMELINE_SQL = {(per_family, one_setting):
+                _dense_sql(_TIMELINE, "epoch(p.release_date)", "dated", "records", per_family, one_setting)
                 for per_family in (False, True) for one_setting in (False, True)}
 
 # Grids of the dense charts: cells across × up.
