@@ -435,35 +435,34 @@ class ScriptServer(browser.AppServer):
         return [sys.executable, "-m", "streamlit", "run", str(self.script), *self.options(), "--logger.level", "error"]
 
 
-def first_chart(chromium, url: str, timeout: float) -> float | None:
-    """Seconds from navigation to the first Plotly chart drawn, in a fresh browser context."""
+def _seconds_until(chromium, url: str, timeout: float, shown) -> float | None:
+    """Seconds from navigation until ``shown(page, milliseconds)`` returns, in a fresh browser context."""
     context = chromium.new_context(viewport={"width": 1400, "height": 1000})
     try:
         page = context.new_page()
         start = time.perf_counter()
         page.goto(url, wait_until="commit", timeout=timeout * 1000)
-        page.wait_for_selector(CHART, state="visible", timeout=timeout * 1000)
+        shown(page, timeout * 1000)
         return time.perf_counter() - start
     except Exception:
         return None
     finally:
         context.close()
+
+
+def first_chart(chromium, url: str, timeout: float) -> float | None:
+    """Seconds from navigation to the first Plotly chart drawn, in a fresh browser context."""
+    return _seconds_until(chromium, url, timeout,
+                          lambda page, ms: page.wait_for_selector(CHART, state="visible", timeout=ms))
 
 
 def page_ready(chromium, url: str, timeout: float) -> float | None:
     """Seconds from navigation to the page run done, in a fresh browser context (for a page without charts)."""
-    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url, wait_until="commit", timeout=timeout * 1000)
-        page.wait_for_selector("[data-testid='stMain']", timeout=timeout * 1000)
-        browser.wait_ready(page, timeout * 1000)
-        return time.perf_counter() - start
-    except Exception:
-        return None
-    finally:
-        context.close()
+    def ready(page, ms):
+        page.wait_for_selector("[data-testid='stMain']", timeout=ms)
+        browser.wait_ready(page, ms)
+
+    return _seconds_until(chromium, url, timeout, ready)
 
 
 def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, int], timeout: float,
