@@ -151,8 +151,8 @@ def setting_bars(scores: pd.DataFrame, *, models: list[str], settings: list[str]
 
 
 def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str, unit: str | None = None,
-                   more: int = 0, label: str = HIGHLIGHT_LABEL) -> go.Figure:
-    """Every model's score as a bar, best at the top; the highlighted models in colour, the rest grey.
+                   more: int = 0, label: str = HIGHLIGHT_LABEL) -> dict:
+    """Every model's score as a bar, best at the top; the highlighted models in colour, the rest grey: a spec.
 
     `board` has one row per model: model, value, source_url (queries.benchmark_leaderboard), or its top rows
     with `more` models left out.
@@ -177,4 +177,4 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
                          yaxis=dict(categoryorder="array", categoryarray=frame["model"].tolist()[::-1],
                                     automargin=True, tickfont=dict(size=10)),
                          xaxis=dict(title=dict(text=f"{benchmark} ({unit})" if unit else benchmark)))
-    return unvalidated_figure(traces, more_note(layout, hidden + more, len(frame), ""))
+    return {"data": traces, "layout": more_note(layout, hidden + more, len(frame), "")}

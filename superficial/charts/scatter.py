@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from superficial.charts.core import (
     DENSE_POINTS,
@@ -15,7 +14,6 @@ from superficial.charts.core import (
     hover_rows,
     merged_note,
     record_groups,
-    unvalidated_figure,
 )
 from superficial.charts.dense import SETTING, dense_traces, name_labels, scatter_type, symbols, thin
 from superficial.db.frames import sort_rows
@@ -93,8 +91,8 @@ def thin_sized(board: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
 
 def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: str,
-                      label: str = HIGHLIGHT_LABEL, total: int | None = None) -> go.Figure:
-    """Score against total parameters (log axis); the highlighted models in colour and labelled.
+                      label: str = HIGHLIGHT_LABEL, total: int | None = None) -> dict:
+    """Score against total parameters (log axis); the highlighted models in colour and labelled: a spec.
 
     Models of undisclosed size are left out (the caller says which). ``total``: how many sized models the board
     stands for when it is thinned already (``thin_sized``), for the note on the points merged.
@@ -122,5 +120,5 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
         ))
     layout = base_layout(360, xaxis=dict(type="log", title=dict(text="total parameters (billions, log scale)")),
                          yaxis=dict(title=dict(text=benchmark)))
-    return unvalidated_figure(data, merged_note(layout, merged, total))
+    return {"data": data, "layout": merged_note(layout, merged, total)}
 

@@ -288,7 +288,7 @@ def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]],
             drawn = board.rows.num_rows
             found = set(named_rows["model"].to_pylist())
         drawn_for = {m: [v for v in names if v in found] for m, names in meant.items()}
-        out.append(SideChart(board.label, board.benchmark, board.setting, figure.to_dict(), drawn,
+        out.append(SideChart(board.label, board.benchmark, board.setting, figure, drawn,
                              [m for m in meant if not drawn_for[m]],
                              {m: names for m, names in drawn_for.items() if names and names != [m]}))
     return out

@@ -107,10 +107,10 @@ find_models = data()(queries.find_models)
 
 class _SpecFigure(go.Figure):
     """A figure of a finished spec: its dict is the spec itself, so st.plotly_chart sends it without copying it
-    out of the figure again (the figure is read-only)."""
+    out of a figure again. Only ``to_dict`` is for use (all st.plotly_chart calls): building the Figure's own
+    property tree, which nothing reads, is skipped."""
 
-    def __init__(self, spec: dict):
-        super().__init__(spec, _validate=False)
+    def __init__(self, spec: dict):  # not the base class's: it would build what nobody reads here
         self._spec = spec
 
     def to_dict(self) -> dict:

@@ -5,9 +5,10 @@ import pytest
 
 from superficial.benchmarks import compare
 from superficial.benchmarks.filters import Filters
-from superficial.charts.bars import highlight_bars, score_bars, setting_bars
+from superficial.charts.bars import highlight_bars as highlight_bars_spec
 from superficial.charts.bars import moe_params as moe_spec
 from superficial.charts.bars import per_billion_bars as per_billion_spec
+from superficial.charts.bars import score_bars, setting_bars
 from superficial.charts.compare import compare_bars
 from superficial.charts.core import (
     BAR_LIMIT,
@@ -20,7 +21,7 @@ from superficial.charts.core import (
 )
 from superficial.charts.dense import thin
 from superficial.charts.scatter import efficiency_scatter as efficiency_spec
-from superficial.charts.scatter import highlight_scatter
+from superficial.charts.scatter import highlight_scatter as highlight_scatter_spec
 from superficial.charts.selection import selected_models
 from superficial.charts.timeline import EDITION_LINKS, records
 from superficial.charts.timeline import timeline_scatter as timeline_spec
@@ -31,6 +32,16 @@ from tests.benchmarks import pandas_reference
 def efficiency_scatter(*args, **kwargs) -> go.Figure:
     """The efficiency scatter's spec, validated by Plotly in full."""
     return go.Figure(efficiency_spec(*args, **kwargs))
+
+
+def highlight_bars(*args, **kwargs) -> go.Figure:
+    """The side chart bars' spec, validated by Plotly in full."""
+    return go.Figure(highlight_bars_spec(*args, **kwargs))
+
+
+def highlight_scatter(*args, **kwargs) -> go.Figure:
+    """The side chart scatter's spec, validated by Plotly in full."""
+    return go.Figure(highlight_scatter_spec(*args, **kwargs))
 
 
 def moe_params(*args, **kwargs) -> go.Figure:

@@ -2,6 +2,8 @@
 import os
 import time
 
+import plotly.graph_objects as go
+import plotly.tools
 import pyarrow as pa
 import pytest
 import streamlit as st
@@ -125,8 +127,11 @@ def test_shared_values_cannot_be_changed(fixture_store):
 
 def test_a_figure_spec_draws_without_validating_again(fixture_store):
     view = cache.edition_view(fixture_store, "2023-12-17-week-5", False)
-    figure = cache.figure(view.side_charts[0].figure)
-    assert figure.to_dict()["data"] == view.side_charts[0].figure["data"]
+    spec = view.side_charts[0].figure
+    figure = cache.figure(spec)
+    assert figure.to_dict() is spec  # what st.plotly_chart sends: the spec itself, not a copy
+    sent = plotly.tools.return_figure_from_figure_or_data(figure, validate_figure=True)  # as st.plotly_chart does
+    assert sent is spec and list(go.Figure(sent).data[0].y) == spec["data"][0]["y"]  # a valid figure
 
 
 def test_an_explore_tab_reuses_what_no_filter_changes(fixture_store, queries_run):
@@ -160,10 +165,10 @@ def test_small_figures_are_built_once_per_parameters(fixture_store, monkeypatch)
     first = cache.moe_figure(fixture_store, Filters())
     again = cache.moe_figure(fixture_store, Filters())
     assert len(built) == 1 and first == again
-    assert cache.figure(first).data[1].y == ("Mixtral 8x7B",)
+    assert go.Figure(first).data[1].y == ("Mixtral 8x7B",)
     assert cache.moe_figure(fixture_store, Filters(orgs=("Meta",))) is None  # no MoE model: no chart
     assert len(built) == 2
-    bars = cache.figure(cache.efficiency_view(fixture_store, Filters(), "MMLU", "5-shot").per_billion)
+    bars = go.Figure(cache.efficiency_view(fixture_store, Filters(), "MMLU", "5-shot").per_billion)
     assert bars.data[0].y == ("Gemma 7B", "Mistral 7B", "Mixtral 8x7B", "Llama 2 70B")  # drawn from the view's spec
 
 
