@@ -6,6 +6,7 @@ is not "Phi-1", "Phi-1.5" is not "Phi-1", "GPT-4 Turbo" is not "GPT-4". A family
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -147,9 +148,14 @@ class StoredTerms:
 
     def __init__(self, lookup: Callable[[list[str]], pd.DataFrame]):
         self._lookup = lookup  # the rows filed under any of the words, and those filed under ""
+        # An edition's text is looked up by the page and again by its claims: the last few are kept (read-only).
+        self._of_words = functools.lru_cache(maxsize=16)(self._matcher)
+
+    def _matcher(self, words: tuple[str, ...]) -> Matcher:
+        return Matcher.from_rows(self._lookup(list(words)))
 
     def within(self, text: str) -> Matcher:
-        return Matcher.from_rows(self._lookup(sorted(set(_WORDS.findall((text or "").casefold())))))
+        return self._of_words(tuple(sorted(set(_WORDS.findall((text or "").casefold())))))
 
     def spans(self, text: str) -> list[Span]:
         return self.within(text).spans(text)

@@ -107,7 +107,8 @@ def test_a_caller_changing_its_result_changes_nobody_elses(fixture_store):
 def test_shared_values_cannot_be_changed(fixture_store):
     matcher = cache.mention_matcher(fixture_store)
     assert matcher is cache.mention_matcher(fixture_store)
-    assert list(vars(matcher)) == ["_lookup"]  # no terms held: each text looks its own up in the store
+    assert list(vars(matcher)) == ["_lookup", "_of_words"]  # no terms held: a text looks its own up in the store
+    assert matcher.within("GPT-4 and Phi-2") is matcher.within("Phi-2 and GPT-4")  # the same words: one lookup
     with pytest.raises(TypeError):
         matcher.within("GPT-4").terms["gpt-4"] = ("model", "Someone else")  # type: ignore[index]
     models = cache.claim_models(fixture_store)
