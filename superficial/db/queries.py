@@ -47,13 +47,17 @@ ORDER BY release_date DESC NULLS LAST, name
 LIMIT $limit OFFSET $offset
 """
 
-SCORES_SQL = """
-SELECT model, benchmark, setting, value, source_url, note, organization, total_params_b, active_params_b,
-       architecture, release_date, open_weights, count(*) OVER () AS total
-FROM scored
-WHERE ($benchmark IS NULL OR benchmark = $benchmark)
+_SCORES_WHERE = """($benchmark IS NULL OR benchmark = $benchmark)
   AND ($setting IS NULL OR setting = $setting)
-  AND ($search IS NULL OR contains(lower(model), lower($search)) OR contains(lower(setting), lower($search)))
+  AND ($search IS NULL OR contains(lower(model), lower($search)) OR contains(lower(setting), lower($search)))"""
+
+# The total counted by a scan of its own: a window over every match would hold all 500,000 rows of a big store
+# to number a page of 500.
+SCORES_SQL = f"""
+SELECT model, benchmark, setting, value, source_url, note, organization, total_params_b, active_params_b,
+       architecture, release_date, open_weights, (SELECT count(*) FROM scored WHERE {_SCORES_WHERE}) AS total
+FROM scored
+WHERE {_SCORES_WHERE}
 ORDER BY benchmark, value DESC, model, setting
 LIMIT $limit OFFSET $offset
 """
