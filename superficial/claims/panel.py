@@ -7,6 +7,9 @@ import html
 from collections import defaultdict
 from dataclasses import dataclass
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from superficial.claims.check import source_name
 from superficial.claims.model import Check, Pair, Row
 from superficial.db import queries
@@ -162,8 +165,10 @@ def _chart(store: Store, label: str, benchmark: str, setting: str, kind: str, mo
            as_of: dt.date | None) -> SideChart:
     table = queries.benchmarks(store)
     unit = dict(zip(table["benchmark"], table["unit"])).get(benchmark)
-    board = side_board(label, benchmark, setting, kind, unit,
-                       queries.benchmark_leaderboard(store, benchmark, setting, as_of))
+    rows = queries.benchmark_leaderboard(store, benchmark, setting, as_of)
+    if kind == "bars":  # the compared models alone, side by side: the leaderboard's top would push them far down
+        rows = rows.filter(pc.is_in(rows["model"], value_set=pa.array(models, type=pa.string())))
+    board = side_board(label, benchmark, setting, kind, unit, rows)
     return side_charts((board,), {m: [m] for m in models}, label=CHART_LABEL)[0]
 
 

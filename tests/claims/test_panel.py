@@ -96,6 +96,7 @@ def test_a_claim_that_depends_is_charted_where_it_holds_and_where_it_fails(claim
     assert holds.label == "MMLU · uncertainty\\-routed CoT\\@32 · holds"
     assert (holds.benchmark, holds.setting) == ("MMLU", "uncertainty-routed CoT@32")
     assert sorted(coloured(holds)) == ["GPT-4", "Gemini Ultra"]
+    assert [t["name"] for t in fails.figure["data"]] == [panel.CHART_LABEL]  # the compared models alone
     failing = {p.setting for p in checks[number - 1].pairs if not p.holds}
     assert fails.setting in failing and fails.label == literal_markdown(f"MMLU · {fails.setting} · fails")
     assert "Gemini Ultra" in coloured(fails)
