@@ -161,15 +161,16 @@ def _settings_to_chart(check: Check) -> list[tuple[str, str, list[Pair]]]:
     return [(benchmark, setting, pairs) for (benchmark, setting), pairs in chosen]
 
 
-def _chart(store: Store, label: str, benchmark: str, setting: str, kind: str, models: list[str],
-           as_of: dt.date | None) -> SideChart:
+def _chart(store: Store, label: str, benchmark: str, setting: str, kind: str, coloured: list[str],
+           as_of: dt.date | None, drawn: list[str] | None = None, legend: str = CHART_LABEL) -> SideChart:
+    """A side chart of a leaderboard (only the ``drawn`` models when given), ``coloured`` under ``legend``."""
     table = queries.benchmarks(store)
     unit = dict(zip(table["benchmark"], table["unit"])).get(benchmark)
     rows = queries.benchmark_leaderboard(store, benchmark, setting, as_of)
-    if kind == "bars":  # the compared models alone, side by side: the leaderboard's top would push them far down
-        rows = rows.filter(pc.is_in(rows["model"], value_set=pa.array(models, type=pa.string())))
+    if drawn is not None:
+        rows = rows.filter(pc.is_in(rows["model"], value_set=pa.array(drawn, type=pa.string())))
     board = side_board(label, benchmark, setting, kind, unit, rows)
-    return side_charts((board,), {m: [m] for m in models}, label=CHART_LABEL)[0]
+    return side_charts((board,), {m: [m] for m in coloured}, label=legend)[0]
 
 
 def _caption(chart: SideChart, words: str) -> str:
@@ -187,13 +188,17 @@ def shown(store: Store, checks: tuple[Check, ...], number: int, as_of: dt.date |
         for benchmark, setting, pairs in _settings_to_chart(check):
             holding = sum(p.holds for p in pairs)
             word = "holds" if holding == len(pairs) else "fails" if not holding else f"holds {holding} of {len(pairs)}"
-            models = list(dict.fromkeys([p.subject.model for p in pairs] + [p.other.model for p in pairs]))
-            chart = _chart(store, render.literal_markdown(f"{benchmark} · {setting} · {word}"), benchmark, setting, "bars",
-                           models[:CHART_MODELS], as_of)
+            subjects = list(dict.fromkeys(p.subject.model for p in pairs))
+            models = list(dict.fromkeys(subjects + [p.other.model for p in pairs]))
+            # The compared models alone, side by side (the leaderboard's top would push them far down the chart),
+            # the claim's model in colour.
+            chart = _chart(store, render.literal_markdown(f"{benchmark} · {setting} · {word}"), benchmark, setting,
+                           "bars", subjects, as_of, drawn=models[:CHART_MODELS], legend=claim.models[0])
             first = pairs[0]
             detail = f"{first.subject.model} {_value(first.subject.value)} vs {first.other.model} {_value(first.other.value)}"
             more = f" and {len(pairs) - 1} more pairs" if len(pairs) > 1 else ""
-            charts.append(_with_caption(chart, f"the claim {word} here ({detail}{more}); its models in colour"))
+            charts.append(_with_caption(chart, f"the claim {word} here ({detail}{more}); {claim.models[0]} in colour, "
+                                               "the models it is compared with in grey"))
     elif check.rows and claim.kind == "score":
         row = check.rows[0]
         models = list(dict.fromkeys(r.model for r in check.rows if r.setting == row.setting))

@@ -21,7 +21,7 @@ def claims_of(claims_store, words):
 
 def coloured(chart) -> list[str]:
     """The models a side chart draws in colour (its highlighted trace), in the trace's order."""
-    trace = next(t for t in chart.figure["data"] if t.get("name") == panel.CHART_LABEL)
+    trace = next(t for t in chart.figure["data"] if t.get("name") != "other models")
     if trace["type"] == "bar":
         return list(trace["y"])
     return [row[0] for row in trace["customdata"]]
@@ -95,11 +95,12 @@ def test_a_claim_that_depends_is_charted_where_it_holds_and_where_it_fails(claim
     holds, fails = shown.charts
     assert holds.label == "MMLU · uncertainty\\-routed CoT\\@32 · holds"
     assert (holds.benchmark, holds.setting) == ("MMLU", "uncertainty-routed CoT@32")
-    assert sorted(coloured(holds)) == ["GPT-4", "Gemini Ultra"]
-    assert [t["name"] for t in fails.figure["data"]] == [panel.CHART_LABEL]  # the compared models alone
+    # The compared models alone, the claim's model in colour under its name.
+    assert [(t["name"], t["y"]) for t in holds.figure["data"]] == [("Gemini Ultra", ["Gemini Ultra"]),
+                                                                   ("other models", ["GPT-4"])]
     failing = {p.setting for p in checks[number - 1].pairs if not p.holds}
     assert fails.setting in failing and fails.label == literal_markdown(f"MMLU · {fails.setting} · fails")
-    assert "Gemini Ultra" in coloured(fails)
+    assert coloured(fails) == ["Gemini Ultra"] and fails.shown == 2
     assert all(HIGHLIGHT_LABEL not in [t.get("name") for t in c.figure["data"]] for c in shown.charts)
     assert shown.note.startswith(f"Claim {number} depends on the setting: true under uncertainty-routed CoT@32")
 

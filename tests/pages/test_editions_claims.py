@@ -1,7 +1,6 @@
 """The Editions page's claims: the panel, the marks in the text, and ?claim=N in the side charts (AppTest)."""
 import re
 
-from superficial.claims.panel import CHART_LABEL
 from superficial.editions.markdown import html_text
 from tests.editions.test_markdown import Elements
 from tests.pages.test_editions import PLAIN, WEEK5, figures, html_bodies, open_editions
@@ -19,13 +18,13 @@ def cards(at) -> dict[str, str]:
     return out
 
 
-def claim_figures(at) -> list[dict]:
-    """The side charts of the claim shown, in page order."""
-    return [f for f in figures(at) if any(t.get("name") == CHART_LABEL for t in f["data"])]
+def claim_figures(at, model: str) -> list[dict]:
+    """The side charts of a claim about ``model`` (its legend names it), in page order."""
+    return [f for f in figures(at) if any(t.get("name") == model for t in f["data"])]
 
 
 def coloured(figure: dict) -> set[str]:
-    trace = next(t for t in figure["data"] if t.get("name") == CHART_LABEL)
+    trace = next(t for t in figure["data"] if t.get("name") not in ("other models", "named in this edition"))
     return set(trace["y"]) if trace["type"] == "bar" else {row[0] for row in trace["customdata"]}
 
 
@@ -55,9 +54,9 @@ def test_show_in_the_charts_puts_the_claim_in_the_url_and_first_in_the_side_char
     labels = [t.label for t in at.tabs]
     assert labels[0] == "MMLU · uncertainty\\-routed CoT\\@32 · holds"
     assert labels[1].endswith("· fails") and labels[2:] == ["MMLU", "MT-Bench", "Parameter efficiency"]
-    holds = claim_figures(at)[0]
-    assert coloured(holds) == {"Gemini Ultra", "GPT-4 (0613)"}
-    assert [t["x"] for t in holds["data"] if t["name"] == CHART_LABEL] == [[90.04, 87.3]]
+    holds = claim_figures(at, "Gemini Ultra")[0]
+    assert [(t["name"], t["y"], t["x"]) for t in holds["data"]] == [
+        ("Gemini Ultra", ["Gemini Ultra"], [90.04]), ("other models", ["GPT-4 (0613)"], [87.3])]
     quote = next(b for b in html_bodies(at) if 'class="quote"' in b)
     assert "Claim 3" in quote and "Gemini Ultra dethroned GPT-4" in html_text(quote)
     assert at.button(key="show-claim-3").disabled
@@ -71,7 +70,7 @@ def test_a_shared_link_to_a_claim_opens_it_and_a_bad_one_is_ignored(bundled_env)
     at = open_editions(edition=WEEK5, claim="3")  # the blog post's third claim: Nano-1's 1.8B
     assert not at.exception
     assert at.tabs[0].label == "Parameter efficiency · size"
-    assert coloured(claim_figures(at)[0]) == {"Gemini Nano-1"}
+    assert coloured(claim_figures(at, "in the claim")[0]) == {"Gemini Nano-1"}
     for bad in ("99", "0", "abc", "-1"):
         at = open_editions(edition=WEEK5, claim=bad)
         assert not at.exception
