@@ -1,4 +1,6 @@
 """The data behind the benchmark charts (fixture queries, exact rows) and the figures, asserted on their JSON."""
+import functools
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -29,34 +31,17 @@ from superficial.db import queries
 from tests.benchmarks import pandas_reference
 
 
-def efficiency_scatter(*args, **kwargs) -> go.Figure:
-    """The efficiency scatter's spec, validated by Plotly in full."""
-    return go.Figure(efficiency_spec(*args, **kwargs))
+def validated(build_spec):
+    """A spec builder whose spec comes back as a Figure that Plotly validated in full."""
+    return functools.wraps(build_spec)(lambda *args, **kwargs: go.Figure(build_spec(*args, **kwargs)))
 
 
-def highlight_bars(*args, **kwargs) -> go.Figure:
-    """The side chart bars' spec, validated by Plotly in full."""
-    return go.Figure(highlight_bars_spec(*args, **kwargs))
-
-
-def highlight_scatter(*args, **kwargs) -> go.Figure:
-    """The side chart scatter's spec, validated by Plotly in full."""
-    return go.Figure(highlight_scatter_spec(*args, **kwargs))
-
-
-def moe_params(*args, **kwargs) -> go.Figure:
-    """The MoE chart's spec, validated by Plotly in full."""
-    return go.Figure(moe_spec(*args, **kwargs))
-
-
-def per_billion_bars(*args, **kwargs) -> go.Figure:
-    """The points-per-billion bars' spec, validated by Plotly in full."""
-    return go.Figure(per_billion_spec(*args, **kwargs))
-
-
-def timeline_scatter(*args, **kwargs) -> go.Figure:
-    """The timeline scatter's spec, validated by Plotly in full."""
-    return go.Figure(timeline_spec(*args, **kwargs))
+efficiency_scatter = validated(efficiency_spec)
+highlight_bars = validated(highlight_bars_spec)
+highlight_scatter = validated(highlight_scatter_spec)
+moe_params = validated(moe_spec)
+per_billion_bars = validated(per_billion_spec)
+timeline_scatter = validated(timeline_spec)
 
 
 # --- queries feeding the charts -----------------------------------------------------------------
