@@ -56,7 +56,7 @@ NAIVE_PAGES = {"explore", "efficiency", "compare", "timeline", "editions"}
 TARGET_PAGES = {"explore", "efficiency", "compare", "timeline", "editions"}  # the benchmark pages and Editions
 SIZE_CHANGES = [("7B", "70B"), ("13B", "∞"), ("1B", "13B")]
 CHART = ".js-plotly-plot"
-FLOOR_SEEN: dict = {"apptest": {}, "browser": None}  # the floor's results, measured once per run
+FLOOR_SEEN: dict = {"apptest": {}}  # the floor's AppTest results, measured once per run
 MB = 1024 * 1024
 
 
@@ -465,22 +465,44 @@ def page_ready(chromium, url: str, timeout: float) -> float | None:
     return _seconds_until(chromium, url, timeout, ready)
 
 
+BROWSER_ROUNDS = 3  # a browser timing is the median of this many, the app's and the floor's taken in turn
+
+
+def _spread(samples: list[float | None]) -> tuple[float | None, list[float]]:
+    """The median of the samples measured, and those samples; None when none was (every visit timed out)."""
+    seen = [s for s in samples if s is not None]
+    return (median(seen) if len(seen) == len(samples) else None), seen
+
+
+def _cold_start(server: browser.AppServer, chromium, path: str, timeout: float, kept=None) -> float | None:
+    """Seconds from starting ``server`` to the first chart of ``path`` on it; ``kept(server)`` runs before it stops."""
+    start = time.perf_counter()
+    with server:
+        seconds = first_chart(chromium, f"{server.url}/{path}", timeout)
+        total = None if seconds is None else time.perf_counter() - start
+        if kept is not None:
+            kept(server)
+    return total
+
+
 def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, int], timeout: float,
                     first_views: dict[str, float | None], build_key: str | None = None,
-                    build_seconds: float | None = None) -> dict:
+                    build_seconds: float | None = None, rounds: int = BROWSER_ROUNDS) -> dict:
     """First chart in Chromium for every page, the floor and the naive peer; server boot and RSS.
 
-    A page whose first view took longer than ``timeout`` in AppTest is not visited (its first chart
-    cannot come sooner); the cold start is measured on the page with the quickest first view, twice:
-    on a server started with the run's cache holding the store build (a restart: ``cold``), and on one
-    started with an empty cache folder (the first start ever: ``cold_empty``, the build included).
+    On this machine one visit can take twice as long as the next, so the app's timings and the floor's are
+    taken in turn, ``rounds`` times each, and their medians compared. A page whose first view took longer
+    than ``timeout`` in AppTest is not visited (its first chart cannot come sooner); the cold start is
+    measured on the page with the quickest first view: on servers started with the run's cache holding the
+    store build (a restart: ``cold``), against floor servers started as often, and once on a server started
+    with an empty cache folder (the first start ever: ``cold_empty``, the build included).
     """
     import shutil
     import tempfile
 
     from playwright.sync_api import sync_playwright
 
-    out: dict = {"pages": {}, "floor": {}, "naive": {}}
+    out: dict = {"pages": {}, "floor": {}, "naive": {}, "rounds": rounds, "samples": {}}
     with sync_playwright() as playwright:
         chromium = browser.launch_chromium(playwright)
         try:
@@ -490,84 +512,93 @@ def measure_browser(ds: Dataset, pages: list[PageInfo], chart_counts: dict[str, 
                               if first_views.get(p.url_path) is None or first_views[p.url_path] > timeout}
             charted = [p for p in charted if p.url_path not in out["skipped"]]
             charted.sort(key=lambda p: (p.url_path not in TARGET_PAGES, first_views[p.url_path]))
+            # The time to the first chart hardly depends on how many follow: one count stands for all.
+            floor_path = f"?charts={max([chart_counts.get(p.url_path, 1) for p in charted] or [1])}"
 
             def query(p: PageInfo, extra: str = "") -> str:
                 q = f"?models={ds.compare_models}" if p.url_path == "compare" else ""
                 return q + (("&" if q else "?") + extra if extra else "")
 
-            # (a) A restart: the build is in the run's cache folder (made by the AppTest worker).
+            # (a) Restarts, the build in the run's cache folder (made by the AppTest worker), each against a
+            # floor server started the same way.
             out["warm_cache"] = None if build_key is None else (CACHE / build_key).is_dir()
             builds_before = {e.name for e in CACHE.iterdir() if e.is_dir()}
-            server = browser.AppServer(ds.env)  # streamlit run app.py, as scripts/run.sh runs it
+            if charted:
+                cold_page = charted[0]
+                colds, floor_colds = [], []
+
+                def after_first(server) -> None:  # the store loaded, one page seen
+                    out.setdefault("rss_cold", proc_memory(server.process.pid)[0])
+
+                for _ in range(rounds):
+                    colds.append(_cold_start(browser.AppServer(ds.env), chromium,  # as scripts/run.sh runs it
+                                             f"{cold_page.url_path}{query(cold_page)}", timeout, after_first))
+                    floor_colds.append(_cold_start(ScriptServer(FLOOR, ds.env), chromium, floor_path, timeout))
+                out["cold"], out["samples"]["cold"] = _spread(colds)
+                out["floor_cold"], out["samples"]["floor_cold"] = _spread(floor_colds)
+                out["cold_page"] = cold_page.title
+
+            # (b) One server through every page in menu order: the first chart of a page with charts, else the
+            # page run done, and the server's memory after each; then more rounds of the charted pages, each
+            # visit followed by one of the floor's on its own running server.
+            server = browser.AppServer(ds.env)
             boot_start = time.perf_counter()
-            with server:
+            with server, ScriptServer(FLOOR, ds.env) as floor:
                 out["boot"] = time.perf_counter() - boot_start
-                if charted:
-                    p = charted[0]
-                    cold = first_chart(chromium, f"{server.url}/{p.url_path}{query(p)}", timeout)
-                    out["cold"] = None if cold is None else out["boot"] + cold
-                    out["cold_page"] = p.title
-                    out["rss_cold"], _ = proc_memory(server.process.pid)  # the store loaded, one page seen
-                # Every page in menu order: the first chart of a page with charts, else the page run done.
+                seen: dict[str, list[float | None]] = {p.url_path: [] for p in charted}
+                floor_seen: list[float | None] = []
                 out["visits"] = []
                 for p in pages:
                     if p.url_path in out["skipped"] and chart_counts.get(p.url_path):
                         continue
                     url = f"{server.url}/{p.url_path}{query(p)}"
                     if p in charted:
-                        seconds = out["pages"][p.url_path] = first_chart(chromium, url, timeout)
+                        seconds = first_chart(chromium, url, timeout)
+                        seen[p.url_path].append(seconds)
+                        floor_seen.append(first_chart(chromium, f"{floor.url}/{floor_path}", timeout))
                     else:
                         seconds = page_ready(chromium, url, timeout)
                     rss, hwm = proc_memory(server.process.pid)
                     out["visits"].append({"page": p.title, "charts": chart_counts.get(p.url_path, 0),
                                           "chart": seconds, "rss": rss, "hwm": hwm})
                 out["rss"], out["hwm"] = proc_memory(server.process.pid)
-            # A build folder new since the worker's: this server built (its files or code changed meanwhile).
+                for _ in range(rounds - 1):
+                    for p in charted:
+                        seen[p.url_path].append(first_chart(chromium, f"{server.url}/{p.url_path}{query(p)}", timeout))
+                        floor_seen.append(first_chart(chromium, f"{floor.url}/{floor_path}", timeout))
+                for path, samples in seen.items():
+                    out["pages"][path], out["samples"][path] = _spread(samples)
+                out["floor_warm"], out["samples"]["floor_warm"] = _spread(floor_seen)
+                out["floor_rss"], out["floor_hwm"] = proc_memory(floor.process.pid)
+            # A build folder new since the worker's: these servers built (their files or code changed meanwhile).
             out["restart_built"] = bool({e.name for e in CACHE.iterdir() if e.is_dir()} - builds_before)
 
-            # (b) The first start ever: an empty cache folder, so the first page waits for the build.
+            # (c) The first start ever: an empty cache folder, so the first page waits for the build.
             if charted:
                 p = charted[0]
                 empty = Path(tempfile.mkdtemp(prefix="empty-cache-", dir=CACHE.parent))
                 try:
-                    server = browser.AppServer({**ds.env, "SUPERFICIAL_CACHE_DIR": str(empty)})
-                    boot_start = time.perf_counter()
-                    with server:
-                        boot = time.perf_counter() - boot_start
-                        allowed = timeout + 3 * (build_seconds or 0)  # the build comes on top of the page
-                        cold = first_chart(chromium, f"{server.url}/{p.url_path}{query(p)}", allowed)
-                        out["cold_empty"] = None if cold is None else boot + cold
-                        out["cold_empty_allowed"] = allowed
+                    allowed = timeout + 3 * (build_seconds or 0)  # the build comes on top of the page
+
+                    def memory(server) -> None:
                         out["rss_empty"], out["hwm_empty"] = proc_memory(server.process.pid)
+
+                    out["cold_empty"] = _cold_start(browser.AppServer({**ds.env, "SUPERFICIAL_CACHE_DIR": str(empty)}),
+                                                    chromium, f"{p.url_path}{query(p)}", allowed, memory)
+                    out["cold_empty_allowed"] = allowed
                     # A build folder in the empty cache: built in a child process, not in the server.
                     out["empty_built"] = any(e.is_dir() and len(e.name) == 32 for e in empty.iterdir())
                 finally:
                     shutil.rmtree(empty, ignore_errors=True)
 
-            if FLOOR_SEEN.get("browser") is None:  # the floor reads no data: measured once per run
-                floor = ScriptServer(FLOOR, ds.env)
-                boot_start = time.perf_counter()
-                with floor:
-                    boot = time.perf_counter() - boot_start
-                    # The time to the first chart hardly depends on how many follow: one count stands for all.
-                    most = max([chart_counts.get(p.url_path, 1) for p in charted] or [1])
-                    cold = first_chart(chromium, f"{floor.url}/?charts={most}", timeout)
-                    seen = {"floor_cold": None if cold is None else boot + cold,
-                            "floor_warm": first_chart(chromium, f"{floor.url}/?charts={most}", timeout)}
-                    seen["floor_rss"], seen["floor_hwm"] = proc_memory(floor.process.pid)
-                FLOOR_SEEN["browser"] = seen
-            out.update(FLOOR_SEEN["browser"])
+            naive_pages = [p for p in charted if p.url_path in NAIVE_PAGES][:1]  # cold start only: time budget
+            for p in naive_pages:
+                def naive_memory(server) -> None:
+                    out["naive_rss"], out["naive_hwm"] = proc_memory(server.process.pid)
 
-            naive = ScriptServer(NAIVE, ds.env)
-            boot_start = time.perf_counter()
-            with naive:
-                boot = time.perf_counter() - boot_start
-                naive_pages = [p for p in charted if p.url_path in NAIVE_PAGES][:1]  # cold start only: time budget
-                for p in naive_pages:
-                    seconds = first_chart(chromium, f"{naive.url}/{query(p, f'page={p.url_path}')}", timeout)
-                    out["naive_cold"] = None if seconds is None else boot + seconds
-                    out["naive_cold_page"] = p.title
-                out["naive_rss"], out["naive_hwm"] = proc_memory(naive.process.pid)
+                out["naive_cold"] = _cold_start(ScriptServer(NAIVE, ds.env), chromium,
+                                                query(p, f"page={p.url_path}"), timeout, naive_memory)
+                out["naive_cold_page"] = p.title
         finally:
             chromium.close()
     return out
@@ -648,6 +679,12 @@ def fmt_mb(value: float | None) -> str:
     return "—" if value is None else f"{value:,.0f}"
 
 
+def samples_text(b: dict, key: str) -> str:
+    """The samples a browser median was taken of, as '[2.4, 2.6, 3.1] ' (nothing when there was one)."""
+    samples = (b.get("samples") or {}).get(key) or []
+    return f"[{', '.join(fmt_s(s) for s in samples)}] " if len(samples) > 1 else ""
+
+
 def cold_empty_text(b: dict) -> str:
     if b.get("cold_empty") is not None:
         return f"{fmt_s(b['cold_empty'])} s"
@@ -676,11 +713,12 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
         "bench/floor_app.py (as many charts, 10 points each) and bench/naive_app.py (pandas reading the CSV "
         "files every rerun); **×bundled**: filter change against the same page on the bundled data; "
         "**max chart**: the largest chart's figure JSON in KB; **page**: all elements of the page in KB; "
-        "**chart (browser)**: navigation to the first chart drawn in headless Chromium on a running server "
-        "(a fresh browser context per page), **×floor** against the floor's first chart on its running server. "
+        f"**chart (browser)**: navigation to the first chart drawn in headless Chromium on a running server "
+        f"(a fresh browser context per visit; the median of {BROWSER_ROUNDS} visits, each followed by one of the "
+        f"floor's), **×floor** against the median of the floor's first chart on its running server. "
         "A page whose first view took longer than --slow seconds gets one filter change and no rerun; the naive "
-        "peer gets no rerun. The floor reads no data, so it is measured once per run (AppTest per chart count, "
-        "the browser with the first data set) and the same figures stand in every section.",
+        "peer gets no rerun. The floor reads no data, so in AppTest it is measured once per run (per chart "
+        "count) and the same figures stand in every section; in the browser it is measured beside each data set.",
         "",
     ]
     bundled = next((r for r in results if r["label"] == "bundled"), None)
@@ -708,18 +746,22 @@ def report(results: list[dict], info: dict, pages: list[PageInfo], args, started
                 f"{fmt_mb(b.get('rss_cold'))} MB after the first page), "
                 f"floor {fmt_mb(b.get('floor_rss'))} MB, naive {fmt_mb(b.get('naive_rss'))} MB (peak "
                 f"{fmt_mb(b.get('naive_hwm'))}, after {b.get('naive_cold_page', '—')} only). Cold start to first chart "
-                f"(server process start, then the page): app with the store build cached (a restart) "
-                f"{fmt_s(b.get('cold'))} s ({b.get('cold_page', '—')}"
+                f"(server process start, then the page; medians of {b.get('rounds', 1)} starts, app and floor in "
+                f"turn): app with the store build cached (a restart) {fmt_s(b.get('cold'))} s "
+                f"{samples_text(b, 'cold')}({b.get('cold_page', '—')}"
                 + ("" if b.get("warm_cache") in (True, None) else "; ⚠ the build was not in the cache")
                 + ("; ⚠ yet this server built the store: files or code changed during the run"
                    if b.get("restart_built") else "")
-                + f"), floor {fmt_s(b.get('floor_cold'))} s ({fmt_ratio(b.get('cold'), b.get('floor_cold'))}); "
+                + f"), floor {fmt_s(b.get('floor_cold'))} s {samples_text(b, 'floor_cold')}"
+                f"({fmt_ratio(b.get('cold'), b.get('floor_cold'))}); "
                 f"app first start with an empty cache folder (build included) {cold_empty_text(b)} "
                 f"({fmt_ratio(b.get('cold_empty'), b.get('floor_cold'))} the floor"
                 + ("" if b.get("empty_built") in (True, None) else "; ⚠ no build in the cache folder afterwards")
                 + f"; server RSS then {fmt_mb(b.get('rss_empty'))} MB, peak {fmt_mb(b.get('hwm_empty'))}); "
                 f"naive {fmt_s(b.get('naive_cold'))} s ({b.get('naive_cold_page', '—')}). First chart on a running "
-                f"server: floor {fmt_s(b.get('floor_warm'))} s."
+                f"server: floor {fmt_s(b.get('floor_warm'))} s {samples_text(b, 'floor_warm')}; the pages' "
+                "samples: " + "; ".join(f"{path} {samples_text(b, path)}" for path in (b.get("pages") or {})).strip()
+                + "."
                 + (f" Browser error: {b['error']}" if b.get("error") else ""))
         lines += ["", "| page | charts | first s | rerun s | filter s | floor s | naive s | ×floor | ×bundled | "
                       "naive÷app | max chart KB | page KB | chart (browser) s | ×floor |",

@@ -1,4 +1,4 @@
-"""Scatters of many points: WebGL traces, short hovers, points merged on a grid."""
+"""Scatters of many points: short hovers, points merged on a grid, WebGL when there are still many."""
 from __future__ import annotations
 
 import html
@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from superficial.charts.core import (
-    DENSE_POINTS,
     MAX_LEGEND,
     MAX_POINTS,
+    WEBGL_POINTS,
     color_map,
     column,
     merged_text,
@@ -47,7 +47,7 @@ SETTING = "{setting}"  # where a dense scatter's hovertemplate names the setting
 
 def dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str, str] | None,
                   sizes, hovertemplate: str) -> list[dict]:
-    """WebGL markers: one trace per colour group, or above MAX_LEGEND groups one trace coloured point by point.
+    """Markers (WebGL when many, scatter_type): one trace per colour group, or above MAX_LEGEND groups one trace coloured point by point.
 
     ``xs(rows)`` and ``sizes(rows)`` give the x values and marker sizes of some rows. ``hovertemplate`` has
     the model as customdata[0], the group, weights and size as customdata[1], and SETTING where the
@@ -63,7 +63,8 @@ def dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str,
     else:
         parts = [(key, group, (colors or {}).get(key)) for key, group in frame.groupby(keys, sort=False)]
     # Symbols by number (0 circle, 100 circle-open): a few bytes a point instead of a word.
-    return [dict(type="scattergl", name=name, x=xs(rows), y=rows["value"].tolist(), mode="markers",
+    kind = scatter_type(len(frame))
+    return [dict(type=kind, name=name, x=xs(rows), y=rows["value"].tolist(), mode="markers",
                  marker=dict(size=sizes(rows), color=color, symbol=[0 if ow is True else 100 for ow in rows["open_weights"].tolist()]),
                  customdata=_dense_hover_rows(rows, color_by, not shared_setting), hovertemplate=hovertemplate)
             for name, rows, color in parts]
@@ -77,8 +78,8 @@ def name_labels(name: str, xs: list, rows: pd.DataFrame) -> dict:
 
 
 def scatter_type(n_points: int) -> str:
-    """WebGL above DENSE_POINTS points (SVG slows to a crawl), SVG below."""
-    return "scattergl" if n_points > DENSE_POINTS else "scatter"
+    """The trace type for ``n_points`` points drawn: WebGL above WEBGL_POINTS (SVG slows to a crawl), SVG below."""
+    return "scattergl" if n_points > WEBGL_POINTS else "scatter"
 
 
 def thin(frame: pd.DataFrame, x: str, y: str, keep: Iterable[str] = (), *, log_x: bool = False,

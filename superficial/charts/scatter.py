@@ -102,8 +102,8 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
     # Smallest first; equal sizes keep the board's order (no sort on names, the slow part of a big board).
     frame = board[board["total_params_b"].notna()].sort_values("total_params_b", kind="mergesort")
     total = max(total or 0, len(frame))
-    scatter = scatter_type(total)
     frame, _ = thin(frame, "total_params_b", "value", marked, log_x=True)
+    scatter = scatter_type(len(frame))
     merged = total - len(frame)
     data = []
     for name, rows, color, labelled in (("other models", frame[~frame["model"].isin(marked)], OTHER_COLOR, False),

@@ -16,13 +16,41 @@ from superficial.charts.core import (
 )
 from superficial.charts.dense import SETTING, dense_traces, name_labels, symbols, thin
 from superficial.db.frames import sort_rows
-from superficial.display import is_missing
+from superficial.display import is_missing, long_date
 
 EDITION_LINKS = 12  # the newest dated editions get a labelled link on the timeline; the rest a hover line
+EDITION_MARKS = 150  # at most this many triangles along the top: editions closer together share one
+EDITIONS_NAMED = 4  # a shared triangle's hover names this many of its editions
 
 
 def _days(values) -> list[str]:
     return pd.to_datetime(pd.Series(values)).dt.strftime("%Y-%m-%d").tolist()
+
+
+def edition_marks(days: pd.Series, labels: list[str], titles: list[str], start: pd.Timestamp, end: pd.Timestamp,
+                  marks: int = EDITION_MARKS) -> tuple[list[str], list[str]]:
+    """The triangles along the top: editions within 1/``marks`` of the axis of each other share one (at the
+    first one's date), its hover naming them. Returns the days and hover texts."""
+    when = pd.to_datetime(pd.Series(days)).reset_index(drop=True)
+    width = max((end - start) / marks, pd.Timedelta(days=1))
+    cells = ((when - start) // width).clip(upper=marks - 1).tolist()
+    order = when.sort_values(kind="mergesort").index.tolist()
+    groups: dict[int, list[int]] = {}  # cell -> editions in it, oldest first
+    for i in order:
+        groups.setdefault(cells[i], []).append(i)
+    xs, texts = [], []
+    for members in groups.values():
+        named = [f"{html.escape(str(labels[i]))} · {html.escape(str(titles[i]))}" for i in members[:EDITIONS_NAMED]]
+        first, last = when[members[0]], when[members[-1]]
+        if len(members) == 1:
+            text = f"{named[0]}<br>published {long_date(first)}"
+        else:
+            more = len(members) - len(named)
+            text = (f"{len(members)} editions, published {long_date(first)} – {long_date(last)}<br>"
+                    + "<br>".join(named) + (f"<br>and {more} more" if more else ""))
+        xs.append(first.strftime("%Y-%m-%d"))
+        texts.append(text)
+    return xs, texts
 
 
 def records(scores: pd.DataFrame) -> pd.DataFrame:
@@ -94,16 +122,17 @@ def timeline_scatter(scores: pd.DataFrame, editions: pd.DataFrame, *, benchmark:
         for day, *_ in newest:
             xs += [day, day, None]
             ys += [0, 1, None]
-        # The newest editions as dashed lines with a link each, every edition as a marker along the top with
-        # its title on hover (a line per edition turned a thousand of them into a grey wall). Both on a
-        # hidden 0–1 axis over the plot, so they span its height whatever the scores' range.
+        # The newest editions as dashed lines with a link each, every edition in a marker along the top with
+        # its title on hover (a line per edition turned a thousand of them into a grey wall, and a marker each
+        # into a slow one). Both on a hidden 0–1 axis over the plot, so they span its height whatever the scores' range.
         data.append(dict(type="scatter", name="edition lines", x=xs, y=ys, yaxis="y2", mode="lines",
                          line=dict(dash="dash", width=1, color="rgba(128,128,128,0.6)"), hoverinfo="skip",
                          showlegend=False))
-        data.append(dict(type="scatter", name="editions", x=days, y=[1] * len(days), yaxis="y2", mode="markers",
-                         marker=dict(symbol="triangle-down", size=8, color="rgba(128,128,128,0.8)"),
-                         customdata=[f"{label} · {html.escape(str(title))}" for label, title in zip(labels, titles)],
-                         hovertemplate="%{customdata}<br>published %{x|%d %b %Y}<extra></extra>", showlegend=False))
+        span = pd.to_datetime(pd.concat([frame["release_date"], dated["publish_date"]], ignore_index=True))
+        mark_days, hovers = edition_marks(dated["publish_date"], labels, titles, span.min(), span.max())
+        data.append(dict(type="scatter", name="editions", x=mark_days, y=[1] * len(mark_days), yaxis="y2",
+                         mode="markers", marker=dict(symbol="triangle-down", size=8, color="rgba(128,128,128,0.8)"),
+                         customdata=hovers, hovertemplate="%{customdata}<extra></extra>", showlegend=False))
         for day, label, title, slug in newest:
             href = edition_href.format(slug=slug)
             annotations.append(dict(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,

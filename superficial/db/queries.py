@@ -642,7 +642,7 @@ TIMELINE_SQL = {(per_family, one_setting):
 
 # Grids of the dense charts: cells across × up.
 EFFICIENCY_CELLS = (100, 60)
-TIMELINE_CELLS = (48, 28)
+TIMELINE_CELLS = (32, 18)
 TABLE_ROWS = 500  # rows a table sends to the browser; the CSV download has them all
 
 

@@ -92,3 +92,11 @@ def test_visits_section_lists_memory_after_each_page_in_order():
 def test_load_text():
     assert run.load_text(3.0, None) == "load average (1 min) 3.0 at the start of the run"
     assert run.load_text(None, None) == "load average not measured"
+
+
+def test_browser_timings_are_medians_of_their_samples_and_a_timed_out_visit_leaves_no_median():
+    assert run._spread([3.1, 2.4, 2.6]) == (2.6, [3.1, 2.4, 2.6])
+    assert run._spread([3.1, None, 2.6]) == (None, [3.1, 2.6])  # a visit that never drew: no figure to judge
+    b = {"samples": {"timeline": [4.02, 3.83, 4.64], "cold": [5.0]}}
+    assert run.samples_text(b, "timeline") == "[4.02, 3.83, 4.64] "
+    assert run.samples_text(b, "cold") == "" and run.samples_text(b, "floor_warm") == ""

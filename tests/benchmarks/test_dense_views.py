@@ -94,7 +94,7 @@ def test_the_synthetic_store_merges_points(synthetic_store):
     spec = efficiency.scatter(view, benchmark="MMLU", basis="total", highlight=view.pair)
     note = [a["text"] for a in spec["layout"]["annotations"]][0]
     assert note.startswith(f"{len(view.points):,} of {view.total:,} points drawn")
-    hovers = [c[1] for t in spec["data"] if t["type"] == "scattergl" for c in t["customdata"]]
+    hovers = [c[1] for t in spec["data"] if t["mode"] == "markers" for c in t.get("customdata", []) if len(c) > 1]
     assert any("more models nearby (merged)" in h for h in hovers)
     assert [t for t in spec["data"] if t["name"] == "compared"][0]["customdata"] == [[m] for m in view.pair]
 

@@ -1,5 +1,6 @@
 """The data behind the benchmark charts (fixture queries, exact rows) and the figures, asserted on their JSON."""
 import functools
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +18,7 @@ from superficial.charts.core import (
     DENSE_POINTS,
     MAX_POINTS,
     MORE_NOTE,
+    WEBGL_POINTS,
     color_map,
     fmt_value,
     unvalidated_figure,
@@ -25,7 +27,7 @@ from superficial.charts.dense import thin
 from superficial.charts.scatter import efficiency_scatter as efficiency_spec
 from superficial.charts.scatter import highlight_scatter as highlight_scatter_spec
 from superficial.charts.selection import selected_models
-from superficial.charts.timeline import EDITION_LINKS, records
+from superficial.charts.timeline import EDITION_LINKS, EDITION_MARKS, records
 from superficial.charts.timeline import timeline_scatter as timeline_spec
 from superficial.db import queries
 from tests.benchmarks import pandas_reference
@@ -244,7 +246,8 @@ def test_timeline_marks_each_dated_edition_with_a_link(fixture_store):
     assert lines["x"] == ["2023-12-17", "2023-12-17", None, "2023-12-10", "2023-12-10", None]  # undated left out
     assert lines["yaxis"] == "y2" and fig["layout"]["yaxis2"]["range"] == [0, 1]  # full height, any score scale
     marks = [t for t in fig["data"] if t["name"] == "editions"][0]
-    assert marks["x"] == ["2023-12-17", "2023-12-10"] and marks["customdata"][0].startswith("#5 · ")
+    assert marks["x"] == ["2023-12-10", "2023-12-17"]  # a week apart: a triangle each, oldest first
+    assert marks["customdata"][1].startswith("#5 · ") and marks["customdata"][1].endswith("published 17 December 2023")
     links = [a["text"] for a in fig["layout"]["annotations"]]
     assert links[0] == '<a href="editions?edition=2023-12-17-week-5" target="_self">#5</a>'
     assert "edition=2023-12-10-week-4" in links[1]
@@ -261,7 +264,12 @@ def test_timeline_links_only_the_newest_editions_and_stays_small():
     assert len(links) == EDITION_LINKS and "#999" in links[0] and "#988" in links[-1]
     lines = [t for t in fig.data if t.name == "edition lines"][0]
     assert len([x for x in lines.x if x]) == 2 * EDITION_LINKS  # a line for each linked edition
-    assert len([t for t in fig.data if t.name == "editions"][0].x) == 1000  # every edition a marker, one trace
+    marks = [t for t in fig.data if t.name == "editions"][0]  # one trace, editions close together share a triangle
+    assert 100 < len(marks.x) <= EDITION_MARKS
+    shared = [re.match(r"(\d+) editions, published", text) for text in marks.customdata]
+    assert sum(int(m.group(1)) if m else 1 for m in shared) == 1000  # every edition in one triangle
+    assert marks.customdata[0].startswith("7 editions, published 4 January 2004 – 15 February 2004<br>#0 · ")
+    assert marks.customdata[0].endswith("<br>and 3 more")
     assert len(fig.to_json()) < 200_000
 
 
@@ -380,31 +388,48 @@ def test_highlight_bars_keep_the_named_models_below_the_top():
     assert "and 259 more" in fig["layout"]["annotations"][0]["text"]
 
 
-def test_dense_scatters_use_webgl_and_name_only_notable_points():
+def _points(fig: dict, groups=("X", "Y")) -> list[dict]:
+    """The marker traces of a dense scatter: one per colour group."""
+    return [t for t in fig["data"] if t.get("name") in groups]
+
+
+def test_dense_scatters_name_only_notable_points_and_draw_them_in_svg():
     rows = _many(DENSE_POINTS + 2)
     frontier = pandas_reference.pareto_frontier(rows)
     eff = efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m700"]).to_plotly_json()
-    assert {t["type"] for t in eff["data"] if t.get("name") in ("X", "Y")} == {"scattergl"}
-    assert sum(len(t["x"]) for t in eff["data"] if t["type"] == "scattergl") == len(rows)
+    dense = _points(eff)
+    assert {t["type"] for t in dense} == {"scatter"}  # up to WEBGL_POINTS drawn: SVG is the quicker
+    assert sum(len(t["x"]) for t in dense) == len(rows)
     labels = [t for t in eff["data"] if t.get("name") == "named"][0]["text"]
     assert set(labels) == set(frontier["model"]) | {"m700"}
-    dense = [t for t in eff["data"] if t["type"] == "scattergl"]
     assert all(len(t["customdata"][0]) == 2 for t in dense)  # model and facts: no source URL, no repeated setting
     assert all("· 5-shot<br>" in t["hovertemplate"] for t in dense)  # the one setting, written once
     rows.loc[rows.index[:3], "setting"] = "0-shot"  # mixed settings: each point names its own
-    mixed = efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p").to_plotly_json()
-    dense = [t for t in mixed["data"] if t["type"] == "scattergl"]
-    assert {c[2] for t in dense for c in t["customdata"]} == {"0-shot", "5-shot"}
-    assert all("%{customdata[2]}" in t["hovertemplate"] for t in dense)
-    assert {s for t in dense for s in t["marker"]["symbol"]} == {0, 100}  # circle (open weights), circle-open
+    mixed = _points(efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p").to_plotly_json())
+    assert {c[2] for t in mixed for c in t["customdata"]} == {"0-shot", "5-shot"}
+    assert all("%{customdata[2]}" in t["hovertemplate"] for t in mixed)
+    assert {s for t in mixed for s in t["marker"]["symbol"]} == {0, 100}  # circle (open weights), circle-open
     timeline = timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]),
                                        benchmark="MMLU").to_plotly_json()
-    assert {t["type"] for t in timeline["data"] if t.get("name") in ("X", "Y")} == {"scattergl"}
+    assert {t["type"] for t in _points(timeline)} == {"scatter"}
     assert [t for t in timeline["data"] if t.get("name") == "records"][0]["text"] == ["m0"]  # best first, open too
     side = highlight_scatter(rows, ["m5"], benchmark="MMLU").to_plotly_json()
-    assert [t["type"] for t in side["data"]] == ["scattergl", "scatter"] and side["data"][1]["text"] == ["m5"]
-    small = highlight_scatter(_many(20), ["m5"], benchmark="MMLU").to_plotly_json()
-    assert [t["type"] for t in small["data"]] == ["scatter", "scatter"]
+    assert [t["type"] for t in side["data"]] == ["scatter", "scatter"] and side["data"][1]["text"] == ["m5"]
+
+
+def test_scatters_of_more_points_than_svg_draws_quickly_use_webgl():
+    rows = _many(WEBGL_POINTS + 2)
+    frontier = pandas_reference.pareto_frontier(rows)
+    eff = efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p").to_plotly_json()
+    assert {t["type"] for t in _points(eff)} == {"scattergl"}
+    assert [t["type"] for t in eff["data"] if t.get("name") in ("named", "Pareto frontier")] == ["scatter"] * 2
+    timeline = timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]), benchmark="MMLU")
+    assert {t["type"] for t in _points(timeline.to_plotly_json())} == {"scattergl"}
+    side = highlight_scatter(rows, ["m5"], benchmark="MMLU").to_plotly_json()
+    assert [t["type"] for t in side["data"]] == ["scattergl", "scatter"]
+    crowded = _many(4 * MAX_POINTS)  # merged on the grid to fewer points than WEBGL_POINTS: SVG again
+    side = highlight_scatter(crowded, ["m5"], benchmark="MMLU").to_plotly_json()
+    assert len(side["data"][0]["x"]) <= WEBGL_POINTS and side["data"][0]["type"] == "scatter"
 
 
 def test_crowded_scatters_merge_overlapping_points_but_keep_named_ones():
@@ -413,7 +438,7 @@ def test_crowded_scatters_merge_overlapping_points_but_keep_named_ones():
     frontier = pandas_reference.pareto_frontier(rows)
     fig = efficiency_scatter(rows, frontier, benchmark="MMLU", x_title="p", highlight=["m19999"])
     data = fig.to_plotly_json()
-    drawn = [m[0] for t in data["data"] if t["type"] == "scattergl" for m in t["customdata"]]
+    drawn = [m[0] for t in _points(data) for m in t["customdata"]]
     assert len(drawn) < MAX_POINTS and {"m19999", *frontier["model"]} <= set(drawn)
     note = [a["text"] for a in data["layout"]["annotations"] if a.get("name") == MORE_NOTE][0]
     assert note.startswith(f"{len(drawn):,} of 20,000 points drawn")
@@ -443,7 +468,7 @@ def test_dense_scatters_with_many_groups_draw_one_trace_coloured_per_point():
     colors = color_map(sorted(set(rows["organization"])))
     fig = timeline_scatter(rows, pd.DataFrame(columns=["slug", "publish_date"]), benchmark="MMLU",
                                   colors=colors).to_plotly_json()
-    points = [t for t in fig["data"] if t["type"] == "scattergl"]
+    points = _points(fig, groups=["models (coloured by organization)"])
     assert len(points) == 1 and len(points[0]["x"]) == len(rows)
     assert points[0]["marker"]["color"][:2] == [colors["org0"], colors["org1"]]
     assert points[0]["customdata"][1][1].startswith("org1 · closed weights")

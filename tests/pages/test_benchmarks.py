@@ -168,7 +168,7 @@ def test_timeline_marks_editions(fixture_env):
     chart = figures(at)[0]
     assert sorted(x for t in chart["data"] if t.get("yaxis") != "y2" for x in t["x"]) == [
         "2023-07-18", "2023-09-27", "2023-12-11"]
-    assert [t["x"] for t in chart["data"] if t["name"] == "editions"] == [["2023-12-17", "2023-12-10"]]
+    assert [t["x"] for t in chart["data"] if t["name"] == "editions"] == [["2023-12-10", "2023-12-17"]]
     assert "edition=2023-12-17-week-5" in chart["layout"]["annotations"][0]["text"]
     links = [(link.proto.page, link.proto.query_string) for link in at.get("page_link")]
     assert links == [("editions", "edition=2023-12-17-week-5"), ("editions", "edition=2023-12-10-week-4")]
