@@ -19,6 +19,7 @@ import pandas as pd
 from superficial.claims.model import Check, Claim, Pair, Row
 from superficial.claims.terms import normal_setting
 from superficial.db import queries
+from superficial.db.model_table import PARAM_COLUMNS, ModelTable, model_table
 from superficial.db.store import Store
 
 # "Matches" means within this share of the benchmark's scale: 1 point of MMLU, 0.1 of MT-Bench.
@@ -29,7 +30,6 @@ LISTED = 6  # pairs named on each side of an explanation before "and N more"
 # A comparison with "models up to N× larger" is checked against at most this many of them: the largest in
 # the range, the strongest test of the claim (in a large catalog a range holds thousands).
 RANGE_LIMIT = 100
-PARAM_COLUMNS = {"total": "total_params_b", "active": "active_params_b"}
 
 
 @dataclass(frozen=True)
@@ -41,29 +41,6 @@ class Benchmark:
     @property
     def tolerance(self) -> float:
         return MATCH_SHARE * (self.high - self.low)
-
-
-class ModelTable:
-    """Every model's name, variants, sizes, link and release date as arrays and hash lookups: built once per store
-    (the data may hold 100,000 models) and only read after, by every check of every edition."""
-
-    def __init__(self, models: pd.DataFrame):
-        models = models.reset_index(drop=True)
-        self.names = models["name"].astype(object).to_numpy()
-        self.position = dict(zip(self.names, range(len(self.names))))
-        self.sizes = {basis: models[column].to_numpy(dtype=float, na_value=np.nan)
-                      for basis, column in PARAM_COLUMNS.items()}
-        self.links = models["link"].to_numpy(dtype=object, na_value=None)
-        self.released = pd.to_datetime(models["release_date"]).to_numpy(dtype="datetime64[ns]")
-        parents = models.get("variant_of")  # which model each one is a variant of, when the data says
-        self.is_variant = parents.notna().to_numpy() if parents is not None else np.zeros(len(self.names), dtype=bool)
-        children: dict[str, list[str]] = defaultdict(list)
-        if parents is not None:
-            for name, parent in zip(self.names[self.is_variant], parents[self.is_variant]):
-                children[parent].append(name)
-        self.children = {parent: tuple(names) for parent, names in children.items()}
-        for array in (*self.sizes.values(), self.released, self.is_variant, self.names, self.links):
-            array.flags.writeable = False
 
 
 class Facts:
@@ -345,11 +322,6 @@ def check_claims(claims: tuple[Claim, ...], facts: Facts) -> tuple[Check, ...]:
     return tuple(check(claim, facts) for claim in claims)
 
 
-def model_table(store: Store) -> ModelTable:
-    """Every model of a store, for checking claims (build once per store and reuse)."""
-    return ModelTable(queries.claim_models(store))
-
-
 def facts_for(store: Store, claims: tuple[Claim, ...], as_of: dt.date | None = None,
               benchmarks: pd.DataFrame | None = None, models: ModelTable | None = None) -> Facts:
     """The store's data the claims need: every model's facts, and the scores of the claims' models, their
@@ -357,4 +329,5 @@ def facts_for(store: Store, claims: tuple[Claim, ...], as_of: dt.date | None = N
     ``queries.benchmarks(store)`` and ``models`` a ``model_table(store)`` when the caller has them."""
     facts = Facts(models or model_table(store), queries.benchmarks(store) if benchmarks is None else benchmarks, as_of)
     wanted = facts.needed(claims) if claims else []
-    return facts.add_scores(queries.claim_scores(store, wanted)) if wanted else facts
+    ids = facts.table.scored_ids(wanted)
+    return facts.add_scores(queries.claim_scores(store, ids)) if ids else facts

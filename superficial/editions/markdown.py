@@ -224,7 +224,10 @@ def _markup_text(fragment: str) -> str:
 
 def html_text(fragment: str) -> str:
     """The readable text of an HTML fragment: tags, comments, scripts and styles removed."""
-    return html.unescape(_markup_text(fragment or "")).strip()
+    fragment = fragment or ""
+    if "<" not in fragment and "&" not in fragment:  # no tag, no entity: the text is itself (most titles)
+        return fragment.strip()
+    return html.unescape(_markup_text(fragment)).strip()
 
 
 _MARKDOWN_ESCAPES = {ord(c): "\\" + c for c in string.punctuation}

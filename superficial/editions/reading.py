@@ -20,6 +20,7 @@ from superficial.charts.bars import highlight_bars
 from superficial.charts.core import BAR_LIMIT, HIGHLIGHT_LABEL
 from superficial.charts.scatter import highlight_scatter, thin_sized
 from superficial.db import queries
+from superficial.db.model_table import ModelTable, model_table
 from superficial.db.store import Store
 from superficial.display import edition_byline, long_date
 from superficial.editions import markdown as render
@@ -256,15 +257,9 @@ def side_board(label: str, benchmark: str, setting: str, kind: str, unit: str | 
                      sized)
 
 
-def meant_variants(store: Store, named: list[str], meant_at: dt.date | None) -> dict[str, list[str]]:
-    """Each model named and the variants it stands for: a "GPT-4" in the text means the snapshots out by then."""
-    family = queries.variants(store, list(named), as_of=meant_at)
-    return {m: family.loc[family["asked"] == m, "name"].tolist() or [m] for m in named}
-
-
 def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]],
                 label: str = HIGHLIGHT_LABEL) -> list[SideChart]:
-    """The side charts of the boards, each named model's variants (``meant_variants``) in colour (``label`` in
+    """The side charts of the boards, each named model's variants (``ModelTable.variants_meant``) in colour (``label`` in
     the legend)."""
     coloured = list(dict.fromkeys(name for names in meant.values() for name in names))
     wanted = pa.array(coloured, type=pa.string())
@@ -331,11 +326,13 @@ def matcher(store: Store) -> StoredTerms:
 
 
 def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, names: Matcher | StoredTerms | None = None,
-                 boards: tuple[SideBoard, ...] | None = None, marks: tuple[render.Mark, ...] = ()) -> EditionView:
+                 boards: tuple[SideBoard, ...] | None = None, marks: tuple[render.Mark, ...] = (),
+                 models: ModelTable | None = None) -> EditionView:
     """Blocks, contents, mentioned models, side charts and neighbours of one edition (one version's post).
 
-    ``names`` is a prebuilt ``matcher(store)`` and ``boards`` prebuilt ``side_boards`` for the edition's view,
-    both the same for many editions; ``marks`` go after their sentences in the text (its claims' marks).
+    ``names`` is a prebuilt ``matcher(store)``, ``boards`` prebuilt ``side_boards`` for the edition's view and
+    ``models`` a prebuilt ``model_table(store)``, all the same for many editions; ``marks`` go after their
+    sentences in the text (its claims' marks). A model named means its variants out by the edition's date.
     """
     source = store.source or config.content_source()
     blocks = render.parse(edition.body, edition.format, marks)
@@ -356,7 +353,7 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, na
     counts = (queries.models_released_after(store, edition.publish_date) if edition.publish_date
               else {"after": 0, "undated": 0})
     charts = side_charts(boards if boards is not None else side_boards(store, as_of),
-                         meant_variants(store, mentions.models, edition.publish_date))
+                         (models or model_table(store)).variants_meant(mentions.models, edition.publish_date))
     found = store.index.find(edition.slug)
     previous = following = since = None
     if found is not None:

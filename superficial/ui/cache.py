@@ -3,7 +3,7 @@
 ``st.cache_data`` hands each caller its own copy, so a page may change what it gets; it holds frames,
 views and figure specs. ``st.cache_resource`` hands everyone the same object, so it holds only what
 nobody can change: the store (a read-only database), the mention matcher (a lookup in the store), the claims'
-model table (read-only arrays) and vocabulary (mapping proxies and tuples), the listing and the side boards.
+model table (read-only arrays and lookups) and vocabulary (mapping proxies and tuples), the listing and the side boards.
 
 A store is hashed by its database file, new for every build of ``data/`` and ``content/`` (and for a
 reader's upload), so results cached for an older build are never served again.
@@ -23,11 +23,12 @@ from superficial.benchmarks import compare, efficiency, explore, timeline
 from superficial.charts.compare import compare_bars
 from superficial.charts.core import color_map
 from superficial.claims import panel
-from superficial.claims.check import ModelTable, model_table
 from superficial.claims.edition import edition_claims as find_edition_claims
 from superficial.claims.model import Check
 from superficial.claims.terms import Vocabulary, vocabulary
 from superficial.db import build, queries
+from superficial.db.model_table import ModelTable
+from superficial.db.model_table import model_table as build_model_table
 from superficial.db.store import Store
 from superficial.editions import reading
 from superficial.editions.mentions import StoredTerms
@@ -156,16 +157,16 @@ def claim_vocabulary(store: Store) -> Vocabulary:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False, hash_funcs=HASH_FUNCS)
-def claim_models(store: Store) -> ModelTable:
-    """Every model's variants, sizes and release date, read-only, for checking claims."""
-    return model_table(store)
+def model_table(store: Store) -> ModelTable:
+    """Every model's variants, sizes and release date, read-only: for checking claims and the side charts' variants."""
+    return build_model_table(store)
 
 
 @data(max_entries=32)
 def edition_claims(store: Store, slug: str, as_of_edition: bool) -> tuple[Check, ...]:
     """The claims of one version of an edition, checked against the data (as of its date, or of today)."""
     return find_edition_claims(store, store.edition(slug), as_of_edition, claim_vocabulary(store),
-                               claim_models(store))
+                               model_table(store))
 
 
 @data(max_entries=32)
@@ -174,7 +175,7 @@ def edition_view(store: Store, slug: str, as_of_edition: bool) -> reading.Editio
     edition = store.edition(slug)
     as_of = edition.publish_date if as_of_edition else None
     return reading.edition_view(store, edition, as_of_edition=as_of_edition, names=mention_matcher(store),
-                                boards=side_boards(store, as_of),
+                                boards=side_boards(store, as_of), models=model_table(store),
                                 marks=panel.marks(edition_claims(store, slug, as_of_edition)))
 
 

@@ -1,5 +1,4 @@
 import datetime as dt
-import shutil
 
 import pandas as pd
 import pytest
@@ -7,8 +6,6 @@ import pytest
 from superficial.benchmarks.filters import Filters
 from superficial.db import queries
 from superficial.db.store import Store
-from superficial.ingest.leaderboard import import_file
-from tests.conftest import FIXTURES
 
 
 def test_headline_figures(fixture_store):
@@ -61,21 +58,11 @@ def test_known_models_by_name_or_alias(fixture_store):
 
 # --- variants and families ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def variants_store(tmp_path_factory):
-    """The variants fixture data after importing the LMSYS table of 2023-12-06 (both GPT-4 snapshots rated)."""
-    data = tmp_path_factory.mktemp("variants") / "data"
-    shutil.copytree(FIXTURES / "lmsys" / "data", data)
-    assert import_file(FIXTURES / "lmsys" / "real" / "leaderboard_table_20231206.csv", data).ok
-    return Store.from_folders(data, FIXTURES / "content")
-
-
 def test_variants_of_a_model_and_as_of_a_date(variants_store):
     rows = queries.variants(variants_store, "GPT-4")
     assert rows[["asked", "name", "variant_of", "is_asked"]].fillna("").values.tolist() == [
         ["GPT-4", "GPT-4", "", True], ["GPT-4", "GPT-4 (0314)", "GPT-4", False],
         ["GPT-4", "GPT-4 (0613)", "GPT-4", False]]
-    assert rows.set_index("name")["scores"].to_dict() == {"GPT-4": 0, "GPT-4 (0314)": 3, "GPT-4 (0613)": 2}
     # a snapshot stands for itself; several names at once keep their order; unknown names give nothing
     many = queries.variants(variants_store, ["GPT-4 (0613)", "Nobody", "GPT-3.5 Turbo"], as_of=dt.date(2023, 7, 1))
     assert list(zip(many["asked"], many["name"])) == [

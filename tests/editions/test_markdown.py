@@ -521,3 +521,9 @@ def test_every_blog_sample_post_renders_and_its_images_are_found(post):
     assert pictures
     assert [p.src for p in pictures if render.asset_path(p.src, BLOG / "public") is None] == []
     assert render.text_lines(edition.body, edition.format)
+
+
+@pytest.mark.parametrize("text", ["Some interesting things to start the week #5", "  Phi-2 > Llama 2 70B?  ",
+                                  'Gemini "Ultra" vs GPT-4', "", "a\u00a0b\tc\n"])
+def test_text_without_tags_or_entities_is_its_own_readable_text(text):
+    assert render.html_text(text) == html.unescape(render._markup_text(text)).strip()

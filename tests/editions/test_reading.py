@@ -5,6 +5,7 @@ import pytest
 
 from superficial.benchmarks import compare
 from superficial.charts.core import HIGHLIGHT_LABEL
+from superficial.db.model_table import model_table
 from superficial.db.store import Store
 from superficial.editions import reading
 from tests.conftest import FIXTURES, ROOT
@@ -112,7 +113,7 @@ def test_edition_view_highlights_the_mentioned_models(store):
 
 
 def test_a_named_model_means_the_variants_released_by_the_edition(store):
-    meant = reading.meant_variants(store, ["GPT-4"], dt.date(2023, 5, 1))
+    meant = model_table(store).variants_meant(["GPT-4"], dt.date(2023, 5, 1))
     (mt_bench,) = [c for c in reading.side_charts(reading.side_boards(store), meant) if c.label == "MT-Bench"]
     assert mt_bench.drawn_for == {"GPT-4": ["GPT-4 (0314)"]}  # the 0613 snapshot came out in June 2023
     assert "GPT-4 (0613)" in chart_models(mt_bench.figure)["other models"]

@@ -111,8 +111,8 @@ def test_shared_values_cannot_be_changed(fixture_store):
     assert matcher.within("GPT-4 and Phi-2") is matcher.within("Phi-2 and GPT-4")  # the same words: one lookup
     with pytest.raises(TypeError):
         matcher.within("GPT-4").terms["gpt-4"] = ("model", "Someone else")  # type: ignore[index]
-    models = cache.claim_models(fixture_store)
-    assert models is cache.claim_models(fixture_store)
+    models = cache.model_table(fixture_store)
+    assert models is cache.model_table(fixture_store)
     with pytest.raises(ValueError):
         models.sizes["total"][0] = 1.0
     with pytest.raises(TypeError):
