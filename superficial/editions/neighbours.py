@@ -9,26 +9,25 @@ import pandas as pd
 
 from superficial.db import queries
 from superficial.db.store import Store
-from superficial.editions.versions import VersionedEdition
+from superficial.editions.versions import EditionIndex, VersionedEdition
+
+Editions = EditionIndex | Sequence[VersionedEdition]  # an index keeps its date order; a list is sorted each time
 
 
-def in_date_order(editions: Sequence[VersionedEdition]) -> list[VersionedEdition]:
-    """The published, dated newsletter editions, oldest first (same day: by number)."""
-    dated = [e for e in editions if e.is_edition and not e.draft and e.publish_date is not None]
-    return sorted(dated, key=lambda e: (e.publish_date, e.number if e.number is not None else -1, e.slug))
+def _index(editions: Editions) -> EditionIndex:
+    return editions if isinstance(editions, EditionIndex) else EditionIndex(tuple(editions))
 
 
-def previous_and_next(editions: Sequence[VersionedEdition],
+def previous_and_next(editions: Editions,
                       edition: VersionedEdition) -> tuple[VersionedEdition | None, VersionedEdition | None]:
     """The newsletter editions just before and just after ``edition`` by date (None at either end, and for a post
     that is no dated newsletter edition)."""
-    ordered = [e.slug for e in in_date_order(editions)]
-    if edition.slug not in ordered:
+    index = _index(editions)
+    at = index.date_position.get(edition.slug)
+    if at is None:
         return None, None
-    at = ordered.index(edition.slug)
-    by_slug = {e.slug: e for e in editions}
-    return (by_slug[ordered[at - 1]] if at > 0 else None,
-            by_slug[ordered[at + 1]] if at + 1 < len(ordered) else None)
+    ordered = index.in_date_order
+    return (ordered[at - 1] if at > 0 else None, ordered[at + 1] if at + 1 < len(ordered) else None)
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class SincePrevious:
     total: int  # released in all
 
 
-def since_previous(store: Store, editions: Sequence[VersionedEdition], edition: VersionedEdition,
+def since_previous(store: Store, editions: Editions, edition: VersionedEdition,
                    limit: int | None = None) -> SincePrevious | None:
     """What came out between the previous newsletter edition and this one, the first ``limit`` models (None for
     the first edition, or an undated one)."""

@@ -26,7 +26,7 @@ from superficial.display import edition_byline, long_date
 from superficial.editions import markdown as render
 from superficial.editions.embeds import EmbedChart, embed_chart
 from superficial.editions.mentions import Matcher, Mentions, StoredTerms
-from superficial.editions.neighbours import previous_and_next, since_previous
+from superficial.editions.neighbours import Editions, previous_and_next, since_previous
 from superficial.editions.reading_time import ReadingTime, reading_time
 from superficial.editions.versions import EditionIndex, Version, VersionedEdition
 from superficial.ingest.content import Edition
@@ -309,7 +309,7 @@ def edition_link(edition: VersionedEdition) -> EditionLink:
     return EditionLink(edition.slug, render.literal_markdown(title if numbered else f"#{edition.number} · {title}"))
 
 
-def since_the_previous(store: Store, editions: Sequence[VersionedEdition],
+def since_the_previous(store: Store, editions: Editions,
                        edition: VersionedEdition) -> SincePrevious | None:
     """The models released between the previous newsletter edition and this one, the first few by name."""
     since = since_previous(store, editions, edition, limit=SINCE_SHOWN)
@@ -357,8 +357,8 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, na
     found = store.index.find(edition.slug)
     previous = following = since = None
     if found is not None:
-        previous, following = previous_and_next(store.index.editions, found[0])
-        since = since_the_previous(store, store.index.editions, found[0])
+        previous, following = previous_and_next(store.index, found[0])
+        since = since_the_previous(store, store.index, found[0])
     pages = {p.url_path for p in available_pages()}
     minutes = reading_time(edition)
     return EditionView(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import html
 import re
 from collections.abc import Iterable, Mapping
@@ -107,6 +108,17 @@ class EditionIndex:
         """The edition and version that a slug of any of its versions names."""
         edition = self.by_slug.get(slug or "")
         return (edition, edition.version(slug)) if edition is not None else None
+
+    @functools.cached_property
+    def in_date_order(self) -> tuple[VersionedEdition, ...]:
+        """The published, dated newsletter editions, oldest first (same day: by number); sorted once per index."""
+        dated = [e for e in self.editions if e.is_edition and not e.draft and e.publish_date is not None]
+        return tuple(sorted(dated, key=lambda e: (e.publish_date, e.number if e.number is not None else -1, e.slug)))
+
+    @functools.cached_property
+    def date_position(self) -> Mapping[str, int]:
+        """Each dated edition's place in ``in_date_order``, by slug."""
+        return MappingProxyType({e.slug: at for at, e in enumerate(self.in_date_order)})
 
 
 def normalised_title(title: str) -> str:
