@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from superficial.db.store import Store
 
