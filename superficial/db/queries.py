@@ -1,6 +1,7 @@
 """Every query the dashboard runs, each with bound parameters, in one place."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -650,11 +651,14 @@ TIMELINE_PARTS = ("record", "point", "table", "undated", "unscored")
 
 
 def _parts(table: pa.Table, parts: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    """A dense page's rows split by their `part` (converted to pandas once, then split: a conversion per part
-    cost more than the rows)."""
+    """A dense page's rows split by their `part`: converted to pandas once, ordered by part (keeping each part's
+    order) with one take per column, then sliced (a selection per part took every column once per part)."""
     frame = table.to_pandas(date_as_object=False)
-    part = frame.pop("part")
-    return {name: frame[(part == name).to_numpy()].reset_index(drop=True) for name in parts}
+    part = frame.pop("part").to_numpy(dtype=object)
+    order = np.argsort(part, kind="stable")
+    frame, part = frame.take(order).reset_index(drop=True), part[order]
+    return {name: frame.iloc[np.searchsorted(part, name, "left"):np.searchsorted(part, name, "right")]
+            .reset_index(drop=True) for name in parts}
 
 
 def efficiency_view(store: Store, filters, benchmark: str, setting: str | None, *, table_rows: int,
