@@ -41,6 +41,6 @@ EXPOSE 8501
 # The slim image has no curl: the health check is Python's own.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() != b'ok')"]
-# As scripts/run.sh (streamlit run, the first page's imports warmed); --server.address 0.0.0.0 so the port can be published.
-CMD ["python", "-m", "superficial.serve", "app.py", "--server.address", "0.0.0.0", "--server.port", "8501", \
+# As scripts/run.sh; --server.address 0.0.0.0 so the port can be published.
+CMD ["streamlit", "run", "app.py", "--server.address", "0.0.0.0", "--server.port", "8501", \
      "--server.headless", "true", "--browser.gatherUsageStats", "false"]

@@ -32,7 +32,7 @@ class AppServer:
 
     def command(self) -> list[str]:
         """How the server is started; the options every server here shares come last."""
-        return [sys.executable, "-m", "superficial.serve", str(ROOT / "app.py"), *self.options()]  # as scripts/run.sh
+        return [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), *self.options()]
 
     def options(self) -> list[str]:
         return ["--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(self.port),
