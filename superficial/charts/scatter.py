@@ -115,7 +115,7 @@ def highlight_scatter(board: pd.DataFrame, highlight: Iterable[str], *, benchmar
             y=rows["value"].tolist(), mode="markers+text" if labelled else "markers",
             **(dict(text=rows["model"].tolist()) if labelled else {}), textposition="top center", textfont=dict(size=10),
             marker=dict(size=11 if labelled else 7, color=color) if color else dict(size=11),
-            customdata=[[m] for m in rows["model"]],
+            customdata=[[m] for m in rows["model"].tolist()],  # (a list: an Arrow-backed column yields one slow call each)
             hovertemplate="<b>%{customdata[0]}</b><br>%{x:g}B parameters · %{y}<extra></extra>",
         ))
     layout = base_layout(360, xaxis=dict(type="log", title=dict(text="total parameters (billions, log scale)")),
