@@ -45,6 +45,14 @@ _PIECES = re.compile(r"[\s\-]+")  # spaces and hyphens separate a term's pieces
 _WORDS = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=2048)
+def _alternation(ordered: tuple[str, ...]) -> re.Pattern:
+    """One group per term, in order (longest first): a text's sentences mostly name the same few terms, so the
+    same alternation is asked for again and again (re's own cache of 512 patterns churned through them)."""
+    body = "|".join(f"(?P<t{i}>{_term_pattern(term)})" for i, term in enumerate(ordered)) or r"(?!x)x"
+    return re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.IGNORECASE)
+
+
 def _term_pattern(term: str) -> str:
     """A term as a regex: spaces and hyphens interchangeable, any run of whitespace allowed."""
     pieces = re.split(r"[\s\-]+", term.strip())
@@ -122,10 +130,8 @@ class Matcher:
 
     def _regex(self, text: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         """The longest-first alternation of the terms whose words are all words of ``text``."""
-        ordered = sorted(self._candidates(text), key=lambda t: (-len(t), t))
-        index = {f"t{i}": self.terms[term] for i, term in enumerate(ordered)}
-        body = "|".join(f"(?P<t{i}>{_term_pattern(term)})" for i, term in enumerate(ordered)) or r"(?!x)x"
-        return re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.IGNORECASE), index
+        ordered = tuple(sorted(self._candidates(text), key=lambda t: (-len(t), t)))
+        return _alternation(ordered), {f"t{i}": self.terms[term] for i, term in enumerate(ordered)}
 
     def spans(self, text: str) -> list[Span]:
         """Each name of a model or family in ``text``, in order (the longest name where names overlap)."""
