@@ -47,7 +47,8 @@ SETTING = "{setting}"  # where a dense scatter's hovertemplate names the setting
 
 def dense_traces(frame: pd.DataFrame, xs, *, color_by: str, colors: Mapping[str, str] | None,
                   sizes, hovertemplate: str) -> list[dict]:
-    """Markers (WebGL when many, scatter_type): one trace per colour group, or above MAX_LEGEND groups one trace coloured point by point.
+    """Markers, WebGL when many (scatter_type): one trace per colour group, or above MAX_LEGEND groups one
+    trace coloured point by point.
 
     ``xs(rows)`` and ``sizes(rows)`` give the x values and marker sizes of some rows. ``hovertemplate`` has
     the model as customdata[0], the group, weights and size as customdata[1], and SETTING where the

@@ -259,8 +259,8 @@ def side_board(label: str, benchmark: str, setting: str, kind: str, unit: str | 
 
 def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]],
                 label: str = HIGHLIGHT_LABEL) -> list[SideChart]:
-    """The side charts of the boards, each named model's variants (``ModelTable.variants_meant``) in colour (``label`` in
-    the legend)."""
+    """The side charts of the boards, each named model's variants (``ModelTable.variants_meant``) in colour
+    (``label`` in the legend)."""
     coloured = list(dict.fromkeys(name for names in meant.values() for name in names))
     wanted = pa.array(coloured, type=pa.string())
     out = []

@@ -2,8 +2,9 @@
 
 ``st.cache_data`` hands each caller its own copy, so a page may change what it gets; it holds frames,
 views and figure specs. ``st.cache_resource`` hands everyone the same object, so it holds only what
-nobody can change: the store (a read-only database), the mention matcher (a lookup in the store), the claims'
-model table (read-only arrays and lookups) and vocabulary (mapping proxies and tuples), the listing and the side boards.
+nobody can change: the store (a read-only database), the mention matcher (a lookup in the store), the model
+table (read-only arrays and lookups), the claims' vocabulary (mapping proxies and tuples), the listing and the
+side boards.
 
 A store is hashed by its database file, new for every build of ``data/`` and ``content/`` (and for a
 reader's upload), so results cached for an older build are never served again.
