@@ -357,6 +357,27 @@ def test_text_lines_give_each_run_its_line_in_the_body():
     assert render.text_lines("one\n\ntwo <b>", "text") == ((1, "one"), (3, "two <b>"))
 
 
+
+BARE_ADDRESSES = ("# See https://mistral.ai/news/mixtral-of-experts/.\n\nMail ask@example.com or read "
+                  "https://arxiv.org/abs/2312.11805, (https://x.ai) and <https://a.b/c>.\n\n"
+                  "| link | where |\n|---|---|\n| https://lmsys.org/blog | www.example.com |\n\n"
+                  ":::note\nhttp://a.b/c?d=1&e=2 ends here\n:::\n")
+
+
+@pytest.mark.parametrize("path", [HOSTILE, *sorted((ROOT / "content").glob("*.md")), *BLOG_POSTS],
+                         ids=lambda p: p.stem)
+def test_words_are_read_the_same_without_finding_bare_addresses(path):
+    body = path.read_text(encoding="utf-8", errors="replace")
+    assert list(render._runs(body)) == list(render._runs(body, links=True))
+
+
+def test_bare_addresses_are_words_of_their_runs_with_or_without_links():
+    runs = list(render._runs(BARE_ADDRESSES))
+    assert runs == list(render._runs(BARE_ADDRESSES, links=True))
+    assert runs[0] == (1, "See https://mistral.ai/news/mixtral-of-experts/.")
+    assert "https://arxiv.org/abs/2312.11805," in runs[1][1]
+    assert 'href="https://arxiv.org/abs/2312.11805"' in render.parse(BARE_ADDRESSES, "markdown")[1].html
+
 # --- escaped text for Streamlit labels ------------------------------------------------------------
 
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=60))
