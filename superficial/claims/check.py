@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from superficial.claims.model import Check, Claim, Pair, Row
 from superficial.claims.terms import normal_setting
@@ -30,6 +31,7 @@ LISTED = 6  # pairs named on each side of an explanation before "and N more"
 # A comparison with "models up to N× larger" is checked against at most this many of them: the largest in
 # the range, the strongest test of the claim (in a large catalog a range holds thousands).
 RANGE_LIMIT = 100
+SCORE_COLUMNS = ("model", "benchmark", "setting", "value", "source_url")  # what add_scores reads
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,12 @@ class Facts:
                                                   True if pd.isna(r.higher_is_better) else bool(r.higher_is_better))
                            for r in benchmarks.itertuples()}
 
-    def add_scores(self, scores: pd.DataFrame) -> Facts:
-        for row in scores.itertuples():
-            if self.knows(row.model):
-                self.scores[(row.model, row.benchmark)].append(
-                    Row(row.model, row.benchmark, row.setting, float(row.value), row.source_url))
+    def add_scores(self, scores: pd.DataFrame | pa.Table) -> Facts:
+        # Column lists, not itertuples: a row of Arrow-backed columns costs a Python call per value.
+        columns = [scores[c].to_pylist() if isinstance(scores, pa.Table) else scores[c].tolist() for c in SCORE_COLUMNS]
+        for model, benchmark, setting, value, source_url in zip(*columns):
+            if self.knows(model):
+                self.scores[(model, benchmark)].append(Row(model, benchmark, setting, float(value), source_url))
         return self
 
     def knows(self, model: str) -> bool:

@@ -987,6 +987,6 @@ def claim_models(store: Store) -> pa.Table:
     return store.query_table(CLAIM_MODELS_SQL)
 
 
-def claim_scores(store: Store, model_ids: list[int]) -> pd.DataFrame:
+def claim_scores(store: Store, model_ids: list[int]) -> pa.Table:
     """Every score of the models of these ``model_id``s (claim_models'): model, benchmark, setting, value, source_url."""
-    return store.query(CLAIM_SCORES_SQL, {"model_ids": list(model_ids)})
+    return store.query_table(CLAIM_SCORES_SQL, {"model_ids": list(model_ids)})

@@ -102,7 +102,7 @@ class Matcher:
         matcher._index(rows)
         return matcher
 
-    def _index(self, rows: pd.DataFrame) -> None:
+    def _index(self, rows: pd.DataFrame | Mapping[str, list], narrowed: bool = False) -> None:
         self.terms: Mapping[str, tuple[str, str]] = MappingProxyType(
             {term: (kind, target) for term, kind, target in zip(rows["term"], rows["kind"], rows["target"])})
         # Candidates first, so spans() compiles the alternation of a few terms, not of every model (slow at
@@ -113,6 +113,10 @@ class Matcher:
             by_word.setdefault(word, []).append(term)
         self._loose = tuple(by_word.pop("", ()))  # terms without a word character
         self._by_word: Mapping[str, tuple[str, ...]] = MappingProxyType({w: tuple(t) for w, t in by_word.items()})
+        # Narrowed to one text's candidates (``within``): any part of it is matched with the alternation of them
+        # all, the same matches as its own candidates' (a term it names is one of them, and the order is the
+        # same), compiled once for the text and every sentence of it.
+        self._narrowed = narrowed
 
     def _candidates(self, text: str) -> list[str]:
         """The terms whose words are all words of ``text`` (case-folded)."""
@@ -123,14 +127,18 @@ class Matcher:
         return found + [t for t in self._loose if all(p in folded for p in _PIECES.split(t.casefold()) if p)]
 
     def within(self, text: str) -> Matcher:
-        """A matcher of only the terms ``text`` may name: what its sentences are then matched with."""
+        """A matcher of only the terms ``text`` may name: what it and its sentences are then matched with."""
         found = self._candidates(text or "")
-        return Matcher.from_rows(pd.DataFrame(
-            [(min(_WORDS.findall(t.casefold()), default=""), t, *self.terms[t]) for t in found], columns=TERM_COLUMNS))
+        narrowed = Matcher.__new__(Matcher)
+        narrowed._index({"word": [min(_WORDS.findall(t.casefold()), default="") for t in found], "term": found,
+                         "kind": [self.terms[t][0] for t in found], "target": [self.terms[t][1] for t in found]},
+                        narrowed=True)
+        return narrowed
 
     def _regex(self, text: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-        """The longest-first alternation of the terms whose words are all words of ``text``."""
-        ordered = tuple(sorted(self._candidates(text), key=lambda t: (-len(t), t)))
+        """The longest-first alternation of the terms whose words are all words of ``text`` (of a narrowed
+        matcher's terms)."""
+        ordered = tuple(sorted(self.terms if self._narrowed else self._candidates(text), key=lambda t: (-len(t), t)))
         return _alternation(ordered), {f"t{i}": self.terms[term] for i, term in enumerate(ordered)}
 
     def spans(self, text: str) -> list[Span]:
@@ -155,13 +163,14 @@ class StoredTerms:
     def __init__(self, lookup: Callable[[list[str]], pd.DataFrame]):
         self._lookup = lookup  # the rows filed under any of the words, and those filed under ""
         # An edition's text is looked up by the page and again by its claims: the last few are kept (read-only).
-        self._of_words = functools.lru_cache(maxsize=16)(self._matcher)
+        self._within = functools.lru_cache(maxsize=16)(self._narrowed)
 
-    def _matcher(self, words: tuple[str, ...]) -> Matcher:
-        return Matcher.from_rows(self._lookup(list(words)))
+    def _narrowed(self, text: str) -> Matcher:
+        words = sorted(set(_WORDS.findall(text.casefold())))
+        return Matcher.from_rows(self._lookup(words)).within(text)
 
     def within(self, text: str) -> Matcher:
-        return self._of_words(tuple(sorted(set(_WORDS.findall((text or "").casefold())))))
+        return self._within(text or "")
 
     def spans(self, text: str) -> list[Span]:
         return self.within(text).spans(text)

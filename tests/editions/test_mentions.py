@@ -1,3 +1,5 @@
+import re
+
 import pandas as pd
 import pytest
 
@@ -135,3 +137,36 @@ def test_spans_say_where_each_name_is(matcher):
     text = "Mixtral beats GPT-4 Turbo; the Gemini family"
     assert [(text[s.start:s.end], s.kind, s.target) for s in matcher.spans(text)] == [
         ("Mixtral", "model", "Mixtral 8x7B"), ("GPT-4 Turbo", "model", "GPT-4 Turbo"), ("Gemini", "family", "Gemini")]
+
+
+def test_a_matcher_narrowed_to_a_text_finds_in_its_parts_what_the_whole_matcher_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["GPT-4", "GPT-4 Turbo", "gpt-4-0613", "Turbo", "Phi-1", "Phi-1.5", ".5", "Phi-2", "Gemini", "Ultra",
+              "Gemini Ultra", "Mixtral", "8x7B", "Mamba", "Llama-2-70b", "Llama 2", "70B", "DBRX", " ", "-", ". ", "x"]
+    whole = Matcher(MODELS, ALIASES)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=16), st.integers(0, 60), st.integers(0, 60))
+    def agree(words, start, length):
+        text = "".join(words)
+        # A sentence of the text, or any part of it cut between words (its words are words of the text).
+        cuts = [i for i in range(len(text) + 1) if not re.match(r"\w\w", text[max(i - 1, 0):i + 1])]
+        part = text[cuts[start % len(cuts)]:cuts[(start + length) % len(cuts)]]
+        narrowed = whole.within(text)
+        assert narrowed.spans(text) == whole.spans(text), text
+        assert narrowed.spans(part) == whole.spans(part), (text, part)
+
+    agree()
+
+
+def test_a_text_and_its_sentences_compile_one_alternation():
+    from superficial.editions import mentions
+
+    text = "Mixtral beats GPT-4 Turbo. Phi-2 is small. The Gemini family; Mamba too."
+    narrowed = Matcher(MODELS, ALIASES).within(text)
+    mentions._alternation.cache_clear()
+    found = [narrowed.spans(sentence) for sentence in (text, *text.split(". "))]
+    assert mentions._alternation.cache_info().misses == 1
+    assert [s.target for s in found[0]] == ["Mixtral 8x7B", "GPT-4 Turbo", "Phi-2", "Gemini", "Mamba 2.8B"]
