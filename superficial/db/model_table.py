@@ -1,8 +1,10 @@
 """Every model's variants, sizes, link and release date in memory, built once per store: read by every claim
-check and every edition's side charts, where a query per edition would scan 100,000 models again."""
+check, every edition's side charts and its count of models released since, where a query per edition would
+scan 100,000 models again."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -48,6 +50,20 @@ class ModelTable:
         """The ``model_id``s of the scores of those of ``names`` that have any (for queries.claim_scores)."""
         return [int(self.score_ids[at]) for name in names
                 if (at := self.position.get(name)) is not None and self.score_ids[at] >= 0]
+
+    def released_after(self, day: dt.date) -> int:
+        """How many models were released after ``day``."""
+        return int((self.released > np.datetime64(day, "ns")).sum())
+
+    @functools.cached_property
+    def undated(self) -> int:
+        """How many models have no release date."""
+        return int(np.isnat(self.released).sum())
+
+    def released_between(self, after: dt.date, until: dt.date) -> list[str]:
+        """The models released after ``after`` (not included) up to ``until`` (included), oldest first, then by name."""
+        at = np.flatnonzero((self.released > np.datetime64(after, "ns")) & (self.released <= np.datetime64(until, "ns")))
+        return self.names[at[np.lexsort((self.names[at].astype(str), self.released[at]))]].tolist()
 
     def _release_order(self, name: str) -> tuple[bool, int, str]:
         """Oldest release first, undated last, then by name."""

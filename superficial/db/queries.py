@@ -800,23 +800,6 @@ FROM (
 ORDER BY value DESC, model
 """
 
-# The first rows and, in each, how many there are in all: one scan, however many were released.
-MODELS_RELEASED_BETWEEN_SQL = """
-SELECT name, organization, family, total_params_b, active_params_b, release_date, open_weights,
-       count(*) OVER () AS released
-FROM models
-WHERE release_date > $after AND release_date <= $until
-ORDER BY release_date, name
-LIMIT $limit
-"""
-
-MODELS_RELEASED_AFTER_SQL = """
-SELECT count(*) FILTER (WHERE release_date > $as_of) AS after,
-       count(*) FILTER (WHERE release_date IS NULL)  AS undated
-FROM models
-"""
-
-
 def setting_scores(store: Store, benchmark: str, models: list[str], settings: list[str], *,
                    with_variants: bool = False) -> pd.DataFrame:
     """One score per model and setting on a benchmark (first listed source), in the given orders.
@@ -838,18 +821,6 @@ def benchmark_leaderboard(store: Store, benchmark: str, setting: str, as_of=None
     """
     return store.query_table(FAMILY_LEADERBOARD_SQL if per_family else BENCHMARK_LEADERBOARD_SQL,
                              {"benchmark": benchmark, "setting": setting, "as_of": as_of})
-
-
-def models_released_after(store: Store, as_of) -> dict[str, int]:
-    """How many models were released after a date, and how many have no release date."""
-    row = store.query(MODELS_RELEASED_AFTER_SQL, {"as_of": as_of}).iloc[0]
-    return {"after": int(row["after"]), "undated": int(row["undated"])}
-
-
-def models_released_between(store: Store, after, until, limit: int | None = None) -> pd.DataFrame:
-    """The models released after one date (not included) up to another (included), oldest release first: the
-    first ``limit`` of them (all when None), each row with how many were ``released`` in all."""
-    return store.query(MODELS_RELEASED_BETWEEN_SQL, {"after": after, "until": until, "limit": limit})
 
 
 def default_setting(store: Store, benchmark: str) -> str | None:

@@ -5,10 +5,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-
-from superficial.db import queries
-from superficial.db.store import Store
+from superficial.db.model_table import ModelTable
 from superficial.editions.versions import EditionIndex, VersionedEdition
 
 Editions = EditionIndex | Sequence[VersionedEdition]  # an index keeps its date order; a list is sorted each time
@@ -37,17 +34,16 @@ class SincePrevious:
     previous: VersionedEdition
     after: dt.date  # the previous edition's date (not included)
     until: dt.date  # this edition's date (included)
-    models: pd.DataFrame  # queries.models_released_between, oldest release first (the first ``limit``)
+    models: list[str]  # ModelTable.released_between, oldest release first (the first ``limit``)
     total: int  # released in all
 
 
-def since_previous(store: Store, editions: Editions, edition: VersionedEdition,
+def since_previous(models: ModelTable, editions: Editions, edition: VersionedEdition,
                    limit: int | None = None) -> SincePrevious | None:
     """What came out between the previous newsletter edition and this one, the first ``limit`` models (None for
-    the first edition, or an undated one)."""
+    the first edition, or an undated one); ``models`` is the store's ``model_table``."""
     previous, _ = previous_and_next(editions, edition)
     if previous is None:
         return None
-    models = queries.models_released_between(store, previous.publish_date, edition.publish_date, limit)
-    total = int(models["released"].iloc[0]) if len(models) else 0
-    return SincePrevious(previous, previous.publish_date, edition.publish_date, models.drop(columns="released"), total)
+    released = models.released_between(previous.publish_date, edition.publish_date)
+    return SincePrevious(previous, previous.publish_date, edition.publish_date, released[:limit], len(released))

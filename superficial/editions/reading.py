@@ -309,13 +309,14 @@ def edition_link(edition: VersionedEdition) -> EditionLink:
     return EditionLink(edition.slug, render.literal_markdown(title if numbered else f"#{edition.number} · {title}"))
 
 
-def since_the_previous(store: Store, editions: Editions,
+def since_the_previous(models: ModelTable, editions: Editions,
                        edition: VersionedEdition) -> SincePrevious | None:
-    """The models released between the previous newsletter edition and this one, the first few by name."""
-    since = since_previous(store, editions, edition, limit=SINCE_SHOWN)
+    """The models released between the previous newsletter edition and this one, the first few by name
+    (``models``: the store's ``model_table``)."""
+    since = since_previous(models, editions, edition, limit=SINCE_SHOWN)
     if since is None:
         return None
-    names = tuple(since.models["name"])
+    names = tuple(since.models)
     return SincePrevious(edition_link(since.previous), since.after, since.until, names,
                          since.total - len(names), compare.models_param(list(names[:compare.MAX_MODELS])))
 
@@ -350,15 +351,14 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, na
     cover = (render.asset_path(edition.cover_image, source.image_root(edition.cover_image, edition))
              if edition.cover_image else None)
     as_of = edition.publish_date if (as_of_edition and edition.publish_date) else None
-    counts = (queries.models_released_after(store, edition.publish_date) if edition.publish_date
-              else {"after": 0, "undated": 0})
+    models = models or model_table(store)
     charts = side_charts(boards if boards is not None else side_boards(store, as_of),
-                         (models or model_table(store)).variants_meant(mentions.models, edition.publish_date))
+                         models.variants_meant(mentions.models, edition.publish_date))
     found = store.index.find(edition.slug)
     previous = following = since = None
     if found is not None:
         previous, following = previous_and_next(store.index, found[0])
-        since = since_the_previous(store, store.index, found[0])
+        since = since_the_previous(models, store.index, found[0])
     pages = {p.url_path for p in available_pages()}
     minutes = reading_time(edition)
     return EditionView(
@@ -373,8 +373,8 @@ def edition_view(store: Store, edition: Edition, as_of_edition: bool = False, na
         cover=cover,
         side_charts=[dataclasses.replace(c, caption=side_chart_caption(c, edition.publish_date)) for c in charts],
         as_of=as_of,
-        newer_models=counts["after"],
-        undated_models=counts["undated"],
+        newer_models=models.released_after(edition.publish_date) if edition.publish_date else 0,
+        undated_models=models.undated if edition.publish_date else 0,
         reading_time=minutes,
         previous=edition_link(previous) if previous else None,
         next=edition_link(following) if following else None,

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from superficial.db import queries
+from superficial.db.model_table import model_table
 from superficial.db.store import Store
 from superficial.editions.neighbours import previous_and_next, since_previous
 from tests.conftest import FIXTURES
@@ -38,24 +38,25 @@ def test_an_undated_edition_has_no_neighbours(tmp_path):
 
 
 def test_models_released_between_excludes_the_start_and_includes_the_end(blog_store):
-    rows = queries.models_released_between(blog_store, dt.date(2023, 12, 1), dt.date(2023, 12, 12))
-    assert rows["name"].tolist() == ["Gemini Ultra", "Mixtral 8x7B", "Phi-2"]  # not Mamba 2.8B of 1 December
-    assert queries.models_released_between(blog_store, dt.date(2023, 12, 12), dt.date(2023, 12, 12)).empty
+    models = model_table(blog_store)
+    assert models.released_between(dt.date(2023, 12, 1), dt.date(2023, 12, 12)) == [
+        "Gemini Ultra", "Mixtral 8x7B", "Phi-2"]  # not Mamba 2.8B of 1 December
+    assert models.released_between(dt.date(2023, 12, 12), dt.date(2023, 12, 12)) == []
 
 
 def test_since_the_previous_edition(blog_store):
-    editions = blog_store.index.editions
-    since = since_previous(blog_store, editions, by_number(blog_store, 2))
+    editions, models = blog_store.index.editions, model_table(blog_store)
+    since = since_previous(models, editions, by_number(blog_store, 2))
     assert since.previous is by_number(blog_store, 1)
     assert (since.after, since.until) == (dt.date(2023, 12, 1), dt.date(2023, 12, 12))
-    assert since.models["name"].tolist() == ["Gemini Ultra", "Mixtral 8x7B", "Phi-2"]
-    assert since_previous(blog_store, editions, by_number(blog_store, 3)).models["name"].tolist() == ["Gemma 7B"]
-    assert since_previous(blog_store, editions, by_number(blog_store, 1)) is None  # the first edition
+    assert since.models == ["Gemini Ultra", "Mixtral 8x7B", "Phi-2"]
+    assert since_previous(models, editions, by_number(blog_store, 3)).models == ["Gemma 7B"]
+    assert since_previous(models, editions, by_number(blog_store, 1)) is None  # the first edition
 
 
 def test_since_previous_lists_the_first_models_and_counts_them_all(blog_store):
-    editions = blog_store.index.editions
-    every = since_previous(blog_store, editions, by_number(blog_store, 2))
-    first = since_previous(blog_store, editions, by_number(blog_store, 2), limit=2)
-    assert first.models["name"].tolist() == every.models["name"].tolist()[:2]
+    editions, models = blog_store.index.editions, model_table(blog_store)
+    every = since_previous(models, editions, by_number(blog_store, 2))
+    first = since_previous(models, editions, by_number(blog_store, 2), limit=2)
+    assert first.models == every.models[:2]
     assert first.total == every.total == len(every.models) == 3

@@ -202,7 +202,7 @@ def test_since_the_previous_edition_lists_a_few_and_counts_the_rest(tmp_path):
     (tmp_path / "a.md").write_text('---\ntitle: "A #1"\npublishDate: 2023-01-01\n---\nx\n')
     (tmp_path / "b.md").write_text('---\ntitle: "B #2"\npublishDate: 2024-06-01\n---\nx\n')
     wide = Store.from_folders(ROOT / "data", tmp_path)
-    since = reading.since_the_previous(wide, wide.index.editions, wide.index.find("b")[0])
+    since = reading.since_the_previous(model_table(wide), wide.index.editions, wide.index.find("b")[0])
     released = wide.query("SELECT count(*) AS n FROM models WHERE release_date > DATE '2023-01-01' "
                           "AND release_date <= DATE '2024-06-01'")["n"][0]
     assert len(since.models) == reading.SINCE_SHOWN and since.total == released > reading.SINCE_SHOWN

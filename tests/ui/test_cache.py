@@ -107,8 +107,10 @@ def test_a_caller_changing_its_result_changes_nobody_elses(fixture_store):
 def test_shared_values_cannot_be_changed(fixture_store):
     matcher = cache.mention_matcher(fixture_store)
     assert matcher is cache.mention_matcher(fixture_store)
-    assert list(vars(matcher)) == ["_lookup", "_of_words"]  # no terms held: a text looks its own up in the store
-    assert matcher.within("GPT-4 and Phi-2") is matcher.within("Phi-2 and GPT-4")  # the same words: one lookup
+    assert list(vars(matcher)) == ["_lookup", "_within"]  # no terms held: a text looks its own up in the store
+    text = "GPT-4 and Phi-2"
+    assert matcher.within(text) is matcher.within(text)  # the page's text, then its claims': one lookup
+    assert set(matcher.within(text).terms) == {"gpt-4", "phi-2", "gpt", "phi"}  # what the text may name (families too)
     with pytest.raises(TypeError):
         matcher.within("GPT-4").terms["gpt-4"] = ("model", "Someone else")  # type: ignore[index]
     models = cache.model_table(fixture_store)
