@@ -361,7 +361,7 @@ def test_text_lines_give_each_run_its_line_in_the_body():
 BARE_ADDRESSES = ("# See https://mistral.ai/news/mixtral-of-experts/.\n\nMail ask@example.com or read "
                   "https://arxiv.org/abs/2312.11805, (https://x.ai) and <https://a.b/c>.\n\n"
                   "| link | where |\n|---|---|\n| https://lmsys.org/blog | www.example.com |\n\n"
-                  ":::note\nhttp://a.b/c?d=1&e=2 ends here\n:::\n")
+                  ":::note\nhttp://a.b/c?d=1&e=2 ends here\n:::\n\nWrite to team@example.org today.\n")
 
 
 @pytest.mark.parametrize("path", [HOSTILE, *sorted((ROOT / "content").glob("*.md")), *BLOG_POSTS],
@@ -377,6 +377,21 @@ def test_bare_addresses_are_words_of_their_runs_with_or_without_links():
     assert runs[0] == (1, "See https://mistral.ai/news/mixtral-of-experts/.")
     assert "https://arxiv.org/abs/2312.11805," in runs[1][1]
     assert 'href="https://arxiv.org/abs/2312.11805"' in render.parse(BARE_ADDRESSES, "markdown")[1].html
+
+
+@pytest.mark.parametrize("path", [HOSTILE, *sorted((ROOT / "content").glob("*.md")), *BLOG_POSTS],
+                         ids=lambda p: p.stem)
+def test_the_quick_address_pretest_finds_every_link_linkify_it_finds(path):
+    from linkify_it import LinkifyIt
+
+    stock = render.markdown_parser.__wrapped__()  # a parser of its own, with linkify-it's own pretest
+    stock.linkify.pretest = LinkifyIt.pretest.__get__(stock.linkify)
+    for body in (path.read_text(encoding="utf-8", errors="replace"), BARE_ADDRESSES):
+        tokens = [t.as_dict() for t in render.markdown_parser().parse(body, {})]
+        assert tokens == [t.as_dict() for t in stock.parse(body, {})]
+    mail = render.markdown_parser().parse(BARE_ADDRESSES, {})[-2]  # an address with no scheme in its paragraph
+    assert mail.content == "Write to team@example.org today."
+    assert [t.attrs["href"] for t in mail.children if t.type == "link_open"] == ["mailto:team@example.org"]
 
 # --- escaped text for Streamlit labels ------------------------------------------------------------
 
