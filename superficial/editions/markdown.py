@@ -302,15 +302,10 @@ def _may_hold_address(text: str) -> bool:
     return ":" in text or "/" in text or "@" in text
 
 
-@functools.lru_cache(maxsize=2)
-def markdown_parser(links: bool = True) -> MarkdownIt:
-    """CommonMark + tables, strikethrough, bare links, front matter, ``$`` math, ``:::`` containers, footnotes, heading ids.
-
-    Without ``links`` bare addresses stay text: the same blocks and words, for reading words only (finding bare
-    addresses is most of the parse).
-    """
-    md = MarkdownIt("commonmark", {"html": True, "linkify": True}).enable(
-        ["table", "strikethrough", *(["linkify"] if links else [])])
+@functools.lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """CommonMark + tables, strikethrough, bare links, front matter, ``$`` math, ``:::`` containers, footnotes, heading ids."""
+    md = MarkdownIt("commonmark", {"html": True, "linkify": True}).enable(["table", "strikethrough", "linkify"])
     # Bare addresses with a scheme (https://…) and e-mail addresses become links, as GitHub's Markdown does;
     # a bare domain ("Mistral.ai") stays a word.
     md.linkify.set({"fuzzy_link": False})
@@ -571,9 +566,9 @@ def _node_blocks(nodes: list[SyntaxTreeNode], env: dict) -> list[Block]:
     return blocks
 
 
-def _tree(body: str, marks: tuple[Mark, ...] = (), links: bool = True) -> tuple[SyntaxTreeNode, dict]:
+def _tree(body: str, marks: tuple[Mark, ...] = ()) -> tuple[SyntaxTreeNode, dict]:
     env: dict = {}
-    tokens = markdown_parser(links).parse(body, env)
+    tokens = markdown_parser().parse(body, env)
     if marks:
         _place_marks(tokens, marks)
     return SyntaxTreeNode(tokens), env
@@ -797,8 +792,8 @@ def _line(node: SyntaxTreeNode) -> int:
     return (node.map[0] if node.map else 0) + 1
 
 
-def _runs(body: str, links: bool = False) -> Iterator[tuple[int, str]]:
-    tree, _ = _tree(body, links=links)  # a bare address reads the same as text or as a link
+def _runs(body: str) -> Iterator[tuple[int, str]]:
+    tree, _ = _tree(body)
     for node in tree.walk():
         if node.type in _RUNS:
             words = _inline_words(_inline_children(node))
