@@ -125,6 +125,20 @@ def figure(spec: dict) -> go.Figure:
 
 
 @data()
+def benchmark_scales(store: Store) -> dict[str, tuple[float | None, float | None]]:
+    """The benchmarks with scores, in the benchmarks' order, each with its scale (min_value, max_value): what the
+    benchmark picker offers on every run, as plain values (frames cost a copy each)."""
+    table = benchmarks(store)
+    return {row.benchmark: (row.min_value, row.max_value) for row in table[table["scores"] > 0].itertuples()}
+
+
+@data()
+def setting_names(store: Store, benchmark: str) -> tuple[str, ...]:
+    """A benchmark's settings, the one most models were scored in first (the setting picker's options)."""
+    return tuple(settings(store, benchmark)["setting"])
+
+
+@data()
 def org_colors(store: Store) -> dict[str, str]:
     """A colour per organization of the store, the same in every chart whatever the filters."""
     return color_map(filter_options(store)["orgs"])

@@ -96,15 +96,13 @@ def benchmark_picker(store: Store, default: str = "MMLU") -> BenchmarkPick:
 
     The default setting is the one most models were scored in.
     """
-    table = cache.benchmarks(store)
-    table = table[table["scores"] > 0]
-    names = table["benchmark"].tolist() or [default]
+    scales = cache.benchmark_scales(store)
+    names = list(scales) or [default]
     cols = st.columns(2)
     benchmark = cols[0].selectbox("Benchmark", names, index=names.index(default) if default in names else 0,
                                   key="benchmark", bind="query-params")
-    options = cache.settings(store, benchmark)["setting"].tolist() or ["—"]
+    options = list(cache.setting_names(store, benchmark)) or ["—"]
     setting = cols[1].selectbox(
         "Setting", options, index=0, key="setting", bind="query-params",
         help="Scores are compared in one setting only; where a model has several reports for it, the highest is used.")
-    info = table[table["benchmark"] == benchmark].to_dict("records")
-    return BenchmarkPick(benchmark, setting, (info[0]["min_value"], info[0]["max_value"]) if info else (None, None))
+    return BenchmarkPick(benchmark, setting, scales.get(benchmark, (None, None)))

@@ -193,3 +193,13 @@ def test_the_store_is_left_out_of_later_collections(monkeypatch):
         assert gc.get_freeze_count() > 0 and not any(o is store for o in gc.get_objects())
     finally:
         gc.unfreeze()
+
+
+def test_the_benchmark_picker_offers_the_benchmarks_with_scores_and_their_scales(fixture_store, queries_run):
+    scales = cache.benchmark_scales(fixture_store)
+    assert scales == {"MMLU": (0.0, 100.0), "HellaSwag": (0.0, 100.0), "MT-Bench": (0.0, 10.0)}  # none unscored
+    assert cache.setting_names(fixture_store, "MMLU")[0] == queries.default_setting(fixture_store, "MMLU")
+    assert set(cache.setting_names(fixture_store, "MMLU")) == set(queries.settings(fixture_store, "MMLU")["setting"])
+    ran = len(queries_run)
+    cache.benchmark_scales(fixture_store), cache.setting_names(fixture_store, "MMLU")
+    assert len(queries_run) == ran  # cached: no query again
