@@ -252,7 +252,7 @@ def side_board(label: str, benchmark: str, setting: str, kind: str, unit: str | 
     """A board of a leaderboard's rows; a scatter's also with the points every edition's chart of it shares."""
     if kind != "scatter":
         return SideBoard(label, benchmark, setting, kind, unit, rows)
-    points, sized = thin_sized(rows.to_pandas())
+    points, sized = thin_sized(rows.select(["model", "total_params_b", "value"]).to_pandas())  # what it draws
     return SideBoard(label, benchmark, setting, kind, unit, rows, pa.Table.from_pandas(points, preserve_index=False),
                      sized)
 
