@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import uuid
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from superficial.ingest.source import load_content
 
 log = logging.getLogger("superficial")
 
-FORMAT = 1  # of a build folder's files
+FORMAT = 2  # of a build folder's files
+DIGEST_CHUNK = 1 << 20
 KEEP = 3  # builds kept in the cache folder, the most recently opened
 CHILD_TIMEOUT = 900  # seconds
 STALE_WORK = 3600  # seconds after which a work folder is left over from a killed build
@@ -212,9 +214,14 @@ def _remove(folder: Path) -> None:
     shutil.rmtree(trash, ignore_errors=True)
 
 
-def _digest(path: Path) -> str:
+def _digest(path: Path) -> int:
+    """A checksum of the database file, against damage (not tampering: the cache folder is the user's own). CRC-32
+    reads 83 MB (100,000 models) in a quarter of SHA-256's time, on every server start."""
+    checksum = 0
     with open(path, "rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()
+        while chunk := file.read(DIGEST_CHUNK):
+            checksum = zlib.crc32(chunk, checksum)
+    return checksum
 
 
 if __name__ == "__main__":  # the child: python -m superficial.db.build DATA CONTENT [KEY]
