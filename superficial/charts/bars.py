@@ -160,8 +160,11 @@ def highlight_bars(board: pd.DataFrame, highlight: Iterable[str], *, benchmark: 
     marked = set(highlight)
     # Lists, not frames: drawn for every edition opened, where a few dozen rows cost more in pandas' calls than in
     # work. Best first, then by name (a missing value last); the first BAR_LIMIT and the marked ones below them.
-    ranked = sorted(zip(board["value"].tolist(), board["model"].tolist(), board["source_url"].tolist()),
-                    key=lambda row: (is_missing(row[0]), -row[0] if not is_missing(row[0]) else 0.0, row[1]))
+    def rank(row: tuple) -> tuple:
+        missing = is_missing(row[0])
+        return missing, 0.0 if missing else -row[0], row[1]
+
+    ranked = sorted(zip(board["value"].tolist(), board["model"].tolist(), board["source_url"].tolist()), key=rank)
     shown = [row for at, row in enumerate(ranked) if at < BAR_LIMIT or row[1] in marked]
     traces = []
     for name, rows, color in ((label, [r for r in shown if r[1] in marked], None),

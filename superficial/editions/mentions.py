@@ -96,10 +96,10 @@ class Matcher:
         self._index(term_rows(models, aliases))
 
     @classmethod
-    def from_rows(cls, rows: pd.DataFrame) -> Matcher:
-        """A matcher of ``term_rows`` (or some of them)."""
+    def from_rows(cls, rows: pd.DataFrame | Mapping[str, list], narrowed: bool = False) -> Matcher:
+        """A matcher of ``term_rows`` (or some of them; ``narrowed``: those one text may name, see ``within``)."""
         matcher = cls.__new__(cls)
-        matcher._index(rows)
+        matcher._index(rows, narrowed)
         return matcher
 
     def _index(self, rows: pd.DataFrame | Mapping[str, list], narrowed: bool = False) -> None:
@@ -129,11 +129,9 @@ class Matcher:
     def within(self, text: str) -> Matcher:
         """A matcher of only the terms ``text`` may name: what it and its sentences are then matched with."""
         found = self._candidates(text or "")
-        narrowed = Matcher.__new__(Matcher)
-        narrowed._index({"word": [min(_WORDS.findall(t.casefold()), default="") for t in found], "term": found,
-                         "kind": [self.terms[t][0] for t in found], "target": [self.terms[t][1] for t in found]},
-                        narrowed=True)
-        return narrowed
+        return Matcher.from_rows({"word": [min(_WORDS.findall(t.casefold()), default="") for t in found], "term": found,
+                                  "kind": [self.terms[t][0] for t in found], "target": [self.terms[t][1] for t in found]},
+                                 narrowed=True)
 
     def _regex(self, text: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         """The longest-first alternation of the terms whose words are all words of ``text`` (of a narrowed
