@@ -24,10 +24,7 @@ SECONDS = 60  # the readers read at least this long
 ROLL_AT = 18  # seconds into the run, at the earliest: app1 restarted on the new release
 STOP_AT = 36  # at the earliest: app2 stopped for good
 PATIENCE = 40  # seconds a step waits past its time for the readers to have read what it needs
-# Seconds a reader reads a page before the next step. At 1 s, twelve browsers, three replicas and a store build
-# on two cores left a replica too busy to take a connection for seconds now and then, and the balancer rightly
-# sent its readers elsewhere before the rolling update began (in 4 of 6 runs of this test one morning here).
-PAUSE = 2.0
+PAUSE = 1.0  # seconds a reader reads a page before the next step
 ROLLED, LOST, UNTOUCHED = REPLICA_NAMES
 NEW_EDITION = "Rolling update check"
 
