@@ -155,8 +155,9 @@ def selected_rows(store: Store, filters, benchmark: str, setting: str | None, da
 
 def sentence(pick: Picker, a: str, b: str, benchmark: str) -> str:
     """size_sentence for two models of the picker, by name."""
-    by_name = pick.rows[pick.rows["model"].isin([a, b])].set_index("model", drop=False)
-    return size_sentence(by_name.loc[a], by_name.loc[b], benchmark)
+    first, second = ({column: pick.rows[column].iat[pick.names.index(name)] for column in ("model", "params_b", "value")}
+                     for name in (a, b))  # the three values it reads, not two rows of every column
+    return size_sentence(first, second, benchmark)
 
 
 def size_axis_title(basis: str) -> str:

@@ -252,7 +252,7 @@ def side_board(label: str, benchmark: str, setting: str, kind: str, unit: str | 
     """A board of a leaderboard's rows; a scatter's also with the points every edition's chart of it shares."""
     if kind != "scatter":
         return SideBoard(label, benchmark, setting, kind, unit, rows)
-    points, sized = thin_sized(rows.to_pandas())
+    points, sized = thin_sized(rows.select(["model", "total_params_b", "value"]).to_pandas())  # what it draws
     return SideBoard(label, benchmark, setting, kind, unit, rows, pa.Table.from_pandas(points, preserve_index=False),
                      sized)
 
@@ -274,10 +274,10 @@ def side_charts(boards: tuple[SideBoard, ...], meant: dict[str, list[str]],
             drawn = board.sized
             found = set(named_rows.filter(pc.is_valid(named_rows["total_params_b"]))["model"].to_pylist())
         else:
-            # The board is ranked already: the chart gets its top rows and the named ones, not every row.
+            # The board is ranked already: the chart gets its top rows and the named ones below them, not every row.
             top = board.rows.slice(0, BAR_LIMIT)
-            shown = pa.concat_tables([top, named_rows]).to_pandas().drop_duplicates("model")
-            shown = shown.sort_values("value", ascending=False, kind="mergesort")
+            below = named_rows.filter(pc.invert(pc.is_in(named_rows["model"], value_set=top["model"].combine_chunks())))
+            shown = pa.concat_tables([top, below]).to_pandas()
             figure = highlight_bars(shown, coloured, benchmark=f"{board.benchmark} {board.setting}",
                                     unit=board.unit, more=board.rows.num_rows - len(shown), label=label)
             drawn = board.rows.num_rows
