@@ -3,19 +3,19 @@ from __future__ import annotations
 
 import asyncio
 import random
-import threading
 import time
 
 import pytest
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from superficial.ui.navigation import available_pages
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, READY, AppServer
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, READY, AppServer, run_in_thread
 
 PRESETS = ["Edge ≤3B", "Small 3–13B", "Medium 13–70B", "Large >70B"]
 FILTER_PAGES = {"explore", "efficiency", "timeline"}
 SESSIONS = 20
 SECONDS = 60
+SOAK_DEADLINE = 300  # seconds; a soak takes about 70, and one past this fails naming where it waits
 
 
 async def reader(browser, base_url: str, seed: int, deadline: float, paths: list[str], report: dict) -> None:
@@ -85,20 +85,7 @@ def test_twenty_concurrent_readers_for_a_minute(own_server):
               "explore?size=0B&size=13B&unknown=false", "efficiency?size=0B&size=3B",
               "compare?models=Phi-2,Mixtral+8x7B,GPT-4",
               "sql?q=SELECT+model%2C+value+FROM+scores+LIMIT+5"]
-    # Its own thread: the sync Playwright of other browser tests keeps an event loop on this one.
-    result: dict = {}
-    def run() -> None:
-        try:
-            result.update(asyncio.run(soak(app_server.url, paths)))
-        except BaseException as err:  # handed to the test thread below
-            result["error"] = err
-
-    runner = threading.Thread(target=run)
-    runner.start()
-    runner.join()
-    if "error" in result:
-        raise result["error"]
-    report = result
+    report = run_in_thread(soak(app_server.url, paths), SOAK_DEADLINE)
     print(f"soak: {report['views']} page views and {report['filter_changes']} filter changes by {SESSIONS} "
           f"sessions in {SECONDS}s; {report['slow']} clicks waited over 30 s")
     assert report["exceptions"] == []

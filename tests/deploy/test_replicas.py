@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import math
 import shutil
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deploy.loopback import HAPROXY, REPLICA_NAMES, STEP_TIMEOUT, Cluster, Reader, Release, main_text, read
-from tools.browser import CHROMIUM, ROOT, launch_chromium
+from tools.browser import CHROMIUM, ROOT, launch_chromium, run_in_thread
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +26,7 @@ PATIENCE = 40  # seconds a step waits past its time for the readers to have read
 PAUSE = 1.0  # seconds a reader reads a page before the next step
 ROLLED, LOST, UNTOUCHED = REPLICA_NAMES
 NEW_EDITION = "Rolling update check"
+SCENARIO_DEADLINE = 600  # seconds; a run takes about 100, and one past this fails naming where it waits
 
 
 @dataclass
@@ -101,24 +101,6 @@ async def until(condition, latest: float) -> None:
         await asyncio.sleep(0.2)
 
 
-def in_thread(coroutine):
-    """Run a coroutine in a thread of its own: the sync Playwright of other browser tests keeps a loop on this one."""
-    result: dict = {}
-
-    def target() -> None:
-        try:
-            result["value"] = asyncio.run(coroutine)
-        except BaseException as err:  # handed to the test thread below
-            result["error"] = err
-
-    runner = threading.Thread(target=target)
-    runner.start()
-    runner.join()
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
-
-
 @pytest.fixture
 def releases(tmp_path) -> tuple[Release, Release]:
     """The bundled data and content, and a new version of the content with one more edition."""
@@ -143,7 +125,7 @@ def test_replicas_behind_haproxy_keep_readers_through_a_rolling_update_and_a_los
     first_store = old.build_store()  # one build, before any replica starts
     with Cluster(old, tmp_path) as cluster:
         assert builds(old.cache) == {first_store.name}  # the three replicas opened it: none built its own
-        run = in_thread(scenario(cluster, new))
+        run = run_in_thread(scenario(cluster, new), SCENARIO_DEADLINE)
         log = cluster.balancer.access_log()
         server_logs = cluster.server_logs()
     print_figures(run, log)
