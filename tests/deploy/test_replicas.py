@@ -147,7 +147,9 @@ def test_replicas_behind_haproxy_keep_readers_through_a_rolling_update_and_a_los
         assert views and {v.cookie for v in views} == {replica}, reader
         assert {v.served_by for v in views} <= {replica, None}, reader
         accesses = [a for a in log if a.agent == reader.agent and a.connected < end]
-        assert {a.server for a in accesses} == {replica}, reader.agent
+        elsewhere = [f"{a.server} {a.status} {a.request} at {a.connected - run.roll_start:+.1f} s of the roll"
+                     for a in accesses if a.server != replica]
+        assert accesses and not elsewhere, f"{reader.agent} of {replica}: {elsewhere[:5]}"
         assert any(a.status == 101 for a in accesses), reader.agent
         assert reader.problems_between(0, end) == [], reader.agent
     # Readers on the replicas not yet restarted kept reading while app1 was restarted.
