@@ -18,7 +18,6 @@ import urllib.request
 from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from playwright.async_api import Error as PlaywrightError
@@ -83,16 +82,20 @@ class Access:
     request: str
 
 
-# option httplog: client [accept date] frontend backend/server TR/Tw/Tc/Tr/Ta status bytes ... {captured headers}
-# "request"; TR, Tw, Tc (ms) are the waits before the connection to the server, -1 for one that did not happen.
-ACCESS_LINE = re.compile(r"\[(?P<date>[^\]]+)\] dashboard replicas/(?P<server>\S+) (?P<timers>\S+) "
-                         r"(?P<status>-?\d+) .*?\{(?P<agent>[^}]*)\} \"(?P<request>[^\"]*)\"")
+# deploy/haproxy.cfg's log-format: client [request date] frontend backend/server TR/Tw/Tc/Tr/Ta status bytes ...
+# {captured headers} "request" written-at-ms. TR, Tw, Tc are the waits (ms) from the request's first byte to the
+# connection to its server, -1 for one that did not happen; Ta is from that first byte to the end.
+ACCESS_LINE = re.compile(r"\] dashboard replicas/(?P<server>\S+) (?P<timers>\S+) (?P<status>-?\d+) "
+                         r".*?\{(?P<agent>[^}]*)\} \"(?P<request>[^\"]*)\" (?P<written>\d+)$")
 
 
 def _access(match: re.Match) -> Access:
-    accepted = datetime.strptime(match["date"], "%d/%b/%Y:%H:%M:%S.%f").timestamp()
-    waits = sum(max(int(t), 0) for t in match["timers"].split("/")[:3])
-    return Access(accepted + waits / 1000, match["server"], int(match["status"]), match["agent"], match["request"])
+    # From when the line was written, not from the request date: for a kept-alive connection that date can be
+    # seconds before the request under load, which would place a request after a replica's restart before it.
+    timers = [max(int(t), 0) for t in match["timers"].split("/")]
+    began = int(match["written"]) - timers[4]
+    return Access((began + sum(timers[:3])) / 1000, match["server"], int(match["status"]), match["agent"],
+                  match["request"])
 
 
 class Balancer:
