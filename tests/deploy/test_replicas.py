@@ -56,43 +56,56 @@ async def scenario(cluster: Cluster, new_release: Release) -> Run:
 
     run = Run(readers=[Reader(f"reader-{i:02d}") for i in range(SESSIONS)],
               late=[Reader(f"late-reader-{i:02d}") for i in range(LATE_SESSIONS)])
-    url, stop = cluster.balancer.url, asyncio.Event()
+    url, stop, tasks = cluster.balancer.url, asyncio.Event(), []
     async with async_playwright() as p:
         browser = await launch_chromium(p)
-        # One page per replica first, as readers before the test would have: a replica's first run imports the pages.
-        await asyncio.gather(*(pinned_home(browser, url, name) for name in REPLICA_NAMES))
-        start = time.monotonic()
-        tasks = [asyncio.create_task(read(browser, url, r, stop, i, PAUSE)) for i, r in enumerate(run.readers)]
-        # The rolling update, once every reader has read a page on its replica.
-        await until(lambda: time.monotonic() >= start + ROLL_AT and all(r.views for r in run.readers),
-                    start + ROLL_AT + PATIENCE)
-        run.new_store = await asyncio.to_thread(new_release.build_store)  # the new store first, then the restarts
-        run.roll_start = time.time()
-        await asyncio.to_thread(cluster.restart, ROLLED, new_release)
-        run.roll_end = time.time()
-        await asyncio.sleep(max(start + STOP_AT - time.monotonic(), 5))
-        run.stopping = time.time()
-        run.stopped = await asyncio.to_thread(cluster.stop, LOST)
-        run.down = time.time()
-        tasks += [asyncio.create_task(read(browser, url, r, stop, 100 + i, PAUSE)) for i, r in enumerate(run.late)]
-        # The end, once the late readers, and the readers of the lost and the untouched replica, have read since.
-        lost_or_untouched = [r for r in run.readers if r.views and r.views[0].cookie in (LOST, UNTOUCHED)]
-        await until(lambda: time.monotonic() >= start + SECONDS and all(r.views for r in run.late)
-                    and all(r.views_between(run.stopped, math.inf) for r in lost_or_untouched),
-                    max(start + SECONDS, time.monotonic()) + PATIENCE)
-        run.seconds = time.monotonic() - start
-        stop.set()
-        # A step still running a little after the end is cancelled: only the views shown count.
-        _, pending = await asyncio.wait(tasks, timeout=5)
-        for task in pending:
-            task.cancel()
-        for outcome in await asyncio.gather(*tasks, return_exceptions=True):
-            if isinstance(outcome, Exception):
-                raise outcome
-        for replica in sorted(cluster.running):
-            run.home_text[replica] = await pinned_home(browser, url, replica)
-        await browser.close()
+        try:
+            # One page per replica first, as readers before the test would have: a replica's first run imports the
+            # pages.
+            await asyncio.gather(*(pinned_home(browser, url, name) for name in REPLICA_NAMES))
+            start = time.monotonic()
+            tasks += [asyncio.create_task(read(browser, url, r, stop, i, PAUSE)) for i, r in enumerate(run.readers)]
+            # The rolling update, once every reader has read a page on its replica.
+            await until(lambda: time.monotonic() >= start + ROLL_AT and all(r.views for r in run.readers),
+                        start + ROLL_AT + PATIENCE)
+            run.new_store = await asyncio.to_thread(new_release.build_store)  # the new store, then the restarts
+            run.roll_start = time.time()
+            await asyncio.to_thread(cluster.restart, ROLLED, new_release)
+            run.roll_end = time.time()
+            await asyncio.sleep(max(start + STOP_AT - time.monotonic(), 5))
+            run.stopping = time.time()
+            run.stopped = await asyncio.to_thread(cluster.stop, LOST)
+            run.down = time.time()
+            tasks += [asyncio.create_task(read(browser, url, r, stop, 100 + i, PAUSE)) for i, r in enumerate(run.late)]
+            # The end, once the late readers, and the readers of the lost and the untouched replica, have read since.
+            lost_or_untouched = [r for r in run.readers if r.views and r.views[0].cookie in (LOST, UNTOUCHED)]
+            await until(lambda: time.monotonic() >= start + SECONDS and all(r.views for r in run.late)
+                        and all(r.views_between(run.stopped, math.inf) for r in lost_or_untouched),
+                        max(start + SECONDS, time.monotonic()) + PATIENCE)
+            run.seconds = time.monotonic() - start
+            await end_readers(tasks, stop)
+            for task in tasks:
+                if not task.cancelled() and task.exception():
+                    raise task.exception()
+            for replica in sorted(cluster.running):
+                run.home_text[replica] = await pinned_home(browser, url, replica)
+        finally:
+            await end_readers(tasks, stop)  # after an error too: no reader outlives the browser
+            await browser.close()
     return run
+
+
+async def end_readers(tasks: list[asyncio.Task], stop: asyncio.Event) -> None:
+    """Stop the readers: a step still running a little after the end is cancelled (only the views shown count)."""
+    stop.set()
+    if not tasks:
+        return
+    _, pending = await asyncio.wait(tasks, timeout=5)
+    for task in pending:
+        task.cancel()
+    _, pending = await asyncio.wait(tasks, timeout=30)
+    if pending:
+        raise RuntimeError(f"{len(pending)} readers did not end 30 s after they were cancelled")
 
 
 async def until(condition, latest: float) -> None:
